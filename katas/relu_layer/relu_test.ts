@@ -1,0 +1,158 @@
+import { Relu } from "./relu.ts";
+import {
+  assert,
+  assertClose,
+  assertFresh,
+  assertLayerGradients,
+  assertStringIncludes,
+  assertThrows,
+  assertUnchanged,
+  Rng,
+  Tensor,
+  tensor,
+  timeLimit,
+} from "../../lib/testing/mod.ts";
+
+// Inputs kept at least 0.1 away from 0, where ReLU is linear: a central
+// difference with h = 1e-5 is then exact up to rounding.
+function awayFromZero(shape: number[], rng: Rng): Tensor {
+  return Tensor.uniform(shape, rng, 0.1, 2).mul(
+    Tensor.uniform(shape, rng).map((u) => (u < 0.5 ? -1 : 1)),
+  );
+}
+
+Deno.test(
+  "forward keeps positive inputs and zeroes negative ones (book 5.5.1)",
+  timeLimit,
+  () => {
+    const x = tensor([[1.0, -0.5], [-2.0, 3.0]]);
+    assertClose(new Relu().forward(x), [[1, 0], [0, 3]], {
+      msg: "Relu.forward([[1, -0.5], [-2, 3]])",
+    });
+  },
+);
+
+Deno.test("forward maps an input of exactly 0 to 0", timeLimit, () => {
+  assertClose(new Relu().forward(tensor([0, -0, 5])), [0, 0, 5], {
+    msg: "Relu.forward([0, -0, 5])",
+  });
+});
+
+Deno.test(
+  "backward passes dout where the input was > 0 and 0 where it was <= 0",
+  timeLimit,
+  () => {
+    const relu = new Relu();
+    relu.forward(tensor([[2, -1, 0], [-3, 0.5, 0]]));
+    const dx = relu.backward(tensor([[10, 20, 30], [40, 50, 60]]));
+    assertClose(dx, [[10, 0, 0], [0, 50, 0]], {
+      msg: "Relu.backward after forward([[2, -1, 0], [-3, 0.5, 0]])",
+    });
+  },
+);
+
+Deno.test("backward agrees with the numerical gradient", timeLimit, () => {
+  const rng = new Rng(1);
+  const relu = new Relu();
+  assertLayerGradients({
+    layer: "Relu",
+    forward: (x) => relu.forward(x),
+    backward: (dout) => relu.backward(dout),
+    x: awayFromZero([3, 5], rng),
+    rng,
+    // Exact up to rounding away from the kink; see awayFromZero.
+    tolerance: 1e-8,
+  });
+});
+
+Deno.test(
+  "forward and backward keep the shape for a batch of 1, a batch of 4 and images",
+  timeLimit,
+  () => {
+    const rng = new Rng(2);
+    for (const shape of [[1, 6], [4, 6], [2, 3, 4, 4]]) {
+      const relu = new Relu();
+      const x = awayFromZero(shape, rng);
+      const y = relu.forward(x);
+      assertClose(y, x.maximum(0), { msg: `Relu.forward on shape [${shape}]` });
+      const dout = Tensor.randn(shape, rng);
+      assertClose(relu.backward(dout), dout.mul(x.gt(0)), {
+        msg: `Relu.backward on shape [${shape}]`,
+      });
+    }
+  },
+);
+
+Deno.test("forward leaves its input x unchanged", timeLimit, () => {
+  const x = tensor([[1, -2, 0], [-0.5, 3, -4]]);
+  const y = assertUnchanged({ x }, () => new Relu().forward(x), "Relu.forward");
+  assertFresh(y, { x }, "Relu.forward");
+});
+
+Deno.test(
+  "backward leaves dout unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const relu = new Relu();
+    relu.forward(tensor([[1, -2, 0], [-0.5, 3, -4]]));
+    const dout = tensor([[1, 2, 3], [4, 5, 6]]);
+    const dx = assertUnchanged(
+      { dout },
+      () => relu.backward(dout),
+      "Relu.backward",
+    );
+    assertFresh(dx, { dout }, "Relu.backward");
+  },
+);
+
+Deno.test(
+  "backward returns a new tensor even when no input was masked",
+  timeLimit,
+  () => {
+    const relu = new Relu();
+    relu.forward(tensor([1, 2, 3]));
+    const dout = tensor([0.1, 0.2, 0.3]);
+    assertFresh(relu.backward(dout), { dout }, "Relu.backward");
+  },
+);
+
+Deno.test("inputs of ±1e300 give no NaN", timeLimit, () => {
+  const relu = new Relu();
+  const y = relu.forward(tensor([1e300, -1e300, Infinity, -Infinity]));
+  assertClose(y, [1e300, 0, Infinity, 0], {
+    msg: "Relu.forward(±1e300, ±Infinity)",
+  });
+  const dx = relu.backward(tensor([1e300, 1e300, 1, 1]));
+  assertClose(dx, [1e300, 0, 1, 0], { msg: "Relu.backward" });
+});
+
+Deno.test(
+  "backward before any forward throws an error that says forward comes first",
+  timeLimit,
+  () => {
+    const error = assertThrows(
+      () => new Relu().backward(tensor([1, 2])),
+      Error,
+    );
+    assert(
+      !(error instanceof TypeError),
+      `Relu.backward before forward threw a TypeError ("${error.message}"): ` +
+        "check for a missing forward yourself and throw an Error that says so",
+    );
+    assertStringIncludes(error.message.toLowerCase(), "forward");
+  },
+);
+
+Deno.test(
+  "backward uses the mask of the most recent forward",
+  timeLimit,
+  () => {
+    const relu = new Relu();
+    relu.forward(tensor([1, -1, 1, -1]));
+    relu.forward(tensor([-1, 1, -1, 1]));
+    assertClose(relu.backward(tensor([1, 2, 3, 4])), [0, 2, 0, 4], {
+      msg:
+        "Relu.backward after forward([1, -1, 1, -1]) then forward([-1, 1, -1, 1])",
+    });
+  },
+);

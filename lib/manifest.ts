@@ -1,0 +1,195 @@
+/**
+ * The ordered list of katas, `katas/manifest.json`, read and checked. The
+ * runner and the self-check both start here. Hints are not repeated in the
+ * manifest: each kata's README holds them under `## Hints`, one `###`
+ * heading per level, and {@link hintLevels} reads them from there.
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+
+/** One kata as the manifest lists it. */
+export interface KataEntry {
+  /** Folder name under `katas/` and `solutions/`: lower case, `_` between words. */
+  name: string;
+  /** Title shown to the learner, e.g. "ReLU layer". */
+  title: string;
+  /** Section of "Deep Learning from Scratch", e.g. "5.5.1". */
+  book: string;
+  /** The learner's file in `katas/<name>/` (the solution has the same name). */
+  file: string;
+  /** The spec in `katas/<name>/`. */
+  spec: string;
+  /** Earlier katas whose learner files this kata imports (direct ones). */
+  uses: string[];
+}
+
+/** The manifest: katas in the order a learner takes them. */
+export interface Manifest {
+  /** The katas, in order. */
+  katas: KataEntry[];
+}
+
+/** The error thrown for a manifest that does not say what it must. */
+export class ManifestError extends Error {
+  /** Creates the error with its message. */
+  constructor(message: string) {
+    super(`katas/manifest.json: ${message}`);
+    this.name = "ManifestError";
+  }
+}
+
+const NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+const FILE = /^[a-z][a-z0-9_]*\.ts$/;
+
+/**
+ * Checks parsed manifest JSON and returns it typed; throws a
+ * {@link ManifestError} naming the kata and the field that is wrong.
+ *
+ * @example
+ * ```ts
+ * import { parseManifest } from "./manifest.ts";
+ * const m = parseManifest({ katas: [{
+ *   name: "relu_layer", title: "ReLU layer", book: "5.5.1",
+ *   file: "relu.ts", spec: "relu_test.ts", uses: [],
+ * }] });
+ * console.assert(m.katas[0].title === "ReLU layer");
+ * ```
+ */
+export function parseManifest(json: unknown): Manifest {
+  const katas = (json as { katas?: unknown })?.katas;
+  if (!Array.isArray(katas) || katas.length === 0) {
+    throw new ManifestError(`needs a non-empty "katas" array`);
+  }
+  const seen = new Set<string>();
+  const out: KataEntry[] = katas.map((k, i) => {
+    const where = `kata #${i + 1}${
+      typeof k?.name === "string" ? ` (${k.name})` : ""
+    }`;
+    for (const field of ["name", "title", "book", "file", "spec"]) {
+      if (typeof k?.[field] !== "string" || k[field] === "") {
+        throw new ManifestError(
+          `${where}: "${field}" must be a non-empty string`,
+        );
+      }
+    }
+    if (!NAME.test(k.name)) {
+      throw new ManifestError(
+        `${where}: "name" must be lower case words joined by "_", got "${k.name}"`,
+      );
+    }
+    if (
+      !FILE.test(k.file) || !FILE.test(k.spec) || !k.spec.endsWith("_test.ts")
+    ) {
+      throw new ManifestError(
+        `${where}: "file" must be a .ts file name and "spec" a *_test.ts file name`,
+      );
+    }
+    if (
+      !Array.isArray(k.uses) ||
+      k.uses.some((u: unknown) => !seen.has(u as string))
+    ) {
+      throw new ManifestError(
+        `${where}: "uses" must list katas that come earlier in the manifest, got ${
+          JSON.stringify(k.uses)
+        }`,
+      );
+    }
+    if (seen.has(k.name)) {
+      throw new ManifestError(`${where}: the name is used twice`);
+    }
+    seen.add(k.name);
+    return {
+      name: k.name,
+      title: k.title,
+      book: k.book,
+      file: k.file,
+      spec: k.spec,
+      uses: [...k.uses],
+    };
+  });
+  return { katas: out };
+}
+
+/**
+ * Reads and checks `katas/manifest.json` under the repository `root`.
+ *
+ * @example
+ * ```ts ignore
+ * import { loadManifest } from "./manifest.ts";
+ * const { katas } = await loadManifest(".");
+ * ```
+ */
+export async function loadManifest(root: string): Promise<Manifest> {
+  const path = join(root, "katas", "manifest.json");
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (e) {
+    throw new ManifestError(`cannot be read (${(e as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ManifestError(`is not valid JSON (${(e as Error).message})`);
+  }
+  return parseManifest(json);
+}
+
+/**
+ * The katas `kata` depends on, directly or through others, in manifest order.
+ *
+ * @example
+ * ```ts
+ * import { dependenciesOf, parseManifest } from "./manifest.ts";
+ * const entry = (name: string, uses: string[]) =>
+ *   ({ name, title: name, book: "5", file: `${name}.ts`, spec: `${name}_test.ts`, uses });
+ * const m = parseManifest({ katas: [entry("a", []), entry("b", ["a"]), entry("c", ["b"])] });
+ * console.assert(dependenciesOf(m, "c").join() === "a,b");
+ * ```
+ */
+export function dependenciesOf(manifest: Manifest, kata: string): string[] {
+  const byName = new Map(manifest.katas.map((k) => [k.name, k]));
+  const found = new Set<string>();
+  const visit = (name: string) => {
+    for (const dep of byName.get(name)?.uses ?? []) {
+      if (!found.has(dep)) {
+        found.add(dep);
+        visit(dep);
+      }
+    }
+  };
+  visit(kata);
+  return manifest.katas.map((k) => k.name).filter((n) => found.has(n));
+}
+
+/** One level of hint: its heading and its text. */
+export interface Hint {
+  /** The `###` heading, e.g. "Hint 1: a nudge". */
+  title: string;
+  /** The markdown under it. */
+  body: string;
+}
+
+/**
+ * The hint levels in a kata README: each `###` heading under `## Hints`,
+ * in order.
+ *
+ * @example
+ * ```ts
+ * import { hintLevels } from "./manifest.ts";
+ * const readme = "# K\n\n## Hints\n\n### Hint 1: a nudge\n\nLook.\n\n### Hint 2\n\nMore.\n";
+ * const hints = hintLevels(readme);
+ * console.assert(hints.length === 2 && hints[0].body === "Look.");
+ * ```
+ */
+export function hintLevels(readme: string): Hint[] {
+  const section = readme.split(/^## Hints[ \t]*$/m)[1]?.split(/^## /m)[0];
+  if (section === undefined) return [];
+  return section.split(/^### /m).slice(1).map((chunk) => {
+    const [title, ...rest] = chunk.split("\n");
+    return { title: title.trim(), body: rest.join("\n").trim() };
+  });
+}

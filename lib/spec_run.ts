@@ -1,0 +1,171 @@
+/**
+ * Runs one kata's spec in a `deno test` subprocess with no permissions, with
+ * any learner file swapped for another (a solution, a mutant, the shipped
+ * stub) through a generated import map, and reads back what each test did.
+ * The self-check and the runner both use it.
+ *
+ * @module
+ */
+
+import { isAbsolute, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { KataEntry } from "./manifest.ts";
+
+/** What to run. */
+export interface SpecRunOptions {
+  /** The repository root. */
+  root: string;
+  /** The kata whose spec runs. */
+  kata: KataEntry;
+  /**
+   * Files to swap: a learner file's path (relative to `root`) mapped to the
+   * file that takes its place wherever it is imported.
+   */
+  swap?: Record<string, string>;
+  /** Type-check before running (default true). */
+  check?: boolean;
+  /** Kill the subprocess after this many milliseconds (default 120 000). */
+  timeoutMs?: number;
+}
+
+/** One test of the spec. */
+export interface TestOutcome {
+  /** The test's name: a sentence. */
+  name: string;
+  /** Whether it passed. */
+  passed: boolean;
+  /** The failure message, when it failed. */
+  message?: string;
+}
+
+/** What the run gave. */
+export interface SpecRunResult {
+  /** True when every test ran and passed. */
+  passed: boolean;
+  /** Each test, in the order it ran; empty if the spec did not load. */
+  tests: TestOutcome[];
+  /** True when the subprocess was killed for running too long. */
+  timedOut: boolean;
+  /** The subprocess's exit code. */
+  code: number;
+  /** Everything it printed (stdout then stderr), without colour. */
+  output: string;
+}
+
+function toUrl(root: string, path: string): string {
+  const abs = isAbsolute(path) ? path : resolve(root, path);
+  return pathToFileURL(abs).href;
+}
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, "&");
+}
+
+/**
+ * Reads the test cases out of a JUnit report written by `deno test`.
+ *
+ * @example
+ * ```ts
+ * import { parseJunit } from "./spec_run.ts";
+ * const xml = `<testcase name="a &amp; b" classname="x"></testcase>
+ * <testcase name="c" classname="x"><failure message="Uncaught Error: no">x</failure></testcase>`;
+ * const tests = parseJunit(xml);
+ * console.assert(tests.length === 2 && tests[0].name === "a & b" && tests[0].passed);
+ * console.assert(!tests[1].passed && tests[1].message === "Error: no");
+ * ```
+ */
+export function parseJunit(xml: string): TestOutcome[] {
+  const cases = xml.matchAll(
+    /<testcase name="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g,
+  );
+  return [...cases].map(([, name, body = ""]) => {
+    const failure = body.match(/<failure message="([^"]*)"/);
+    return failure
+      ? {
+        name: decodeXml(name),
+        passed: false,
+        message: decodeXml(failure[1]).replace(/^Uncaught /, ""),
+      }
+      : { name: decodeXml(name), passed: true };
+  });
+}
+
+/**
+ * Runs the kata's spec as described and returns the outcome of every test.
+ *
+ * @example
+ * ```ts ignore
+ * import { runSpec } from "./spec_run.ts";
+ * import { loadManifest } from "./manifest.ts";
+ * const { katas } = await loadManifest(".");
+ * const result = await runSpec({ root: Deno.cwd(), kata: katas[0] });
+ * console.log(result.passed);
+ * ```
+ */
+export async function runSpec(options: SpecRunOptions): Promise<SpecRunResult> {
+  const { root, kata, swap = {}, check = true, timeoutMs = 120_000 } = options;
+  const scratch = await Deno.makeTempDir({ prefix: "kata_spec_" });
+  try {
+    const junit = join(scratch, "junit.xml");
+    const args = [
+      "test",
+      "--no-prompt",
+      "--quiet",
+      `--junit-path=${junit}`,
+      `--config=${join(root, "deno.json")}`,
+    ];
+    if (!check) args.push("--no-check");
+    if (Object.keys(swap).length) {
+      const imports = Object.fromEntries(
+        Object.entries(swap).map((
+          [from, to],
+        ) => [toUrl(root, from), toUrl(root, to)]),
+      );
+      const map = join(scratch, "import_map.json");
+      await Deno.writeTextFile(map, JSON.stringify({ imports }, null, 2));
+      args.push(`--import-map=${map}`);
+    }
+    args.push(join(root, "katas", kata.name, kata.spec));
+    const child = new Deno.Command(Deno.execPath(), {
+      args,
+      cwd: root,
+      env: { NO_COLOR: "1", RUST_BACKTRACE: "0" },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        child.kill("SIGKILL");
+      } catch {
+        // It ended on its own between the timer and the kill.
+      }
+    }, timeoutMs);
+    const { code, stdout, stderr } = await child.output();
+    clearTimeout(timer);
+    const decoder = new TextDecoder();
+    const output = (decoder.decode(stdout) + decoder.decode(stderr))
+      // deno-lint-ignore no-control-regex
+      .replace(/\x1b\[[0-9;]*m/g, "");
+    let tests: TestOutcome[] = [];
+    try {
+      tests = parseJunit(await Deno.readTextFile(junit));
+    } catch {
+      // No report: the spec did not load (a syntax or type error), or the
+      // process was killed. `output` says which.
+    }
+    const passed = code === 0 && !timedOut && tests.length > 0 &&
+      tests.every((t) => t.passed);
+    return { passed, tests, timedOut, code, output };
+  } finally {
+    await Deno.remove(scratch, { recursive: true }).catch(() => {});
+  }
+}

@@ -1,0 +1,1144 @@
+/**
+ * A small float64 tensor: a row-major `Float64Array` plus a shape, with the
+ * numpy operations that "Deep Learning from Scratch" uses. Operations return
+ * new tensors; the few that update in place say so in their name
+ * (`addInPlace`, `setInPlace`, ...).
+ *
+ * @module
+ */
+
+import type { Rng } from "./random.ts";
+import { formatTensor } from "./format.ts";
+
+/** Nested arrays of numbers, as written in source: `[[1, 2], [3, 4]]`. */
+export type NestedArray = number | NestedArray[];
+
+/** A tensor or a plain number (broadcast as a scalar). */
+export type TensorLike = Tensor | number;
+
+/**
+ * The error thrown for bad input to a tensor operation. Its message names the
+ * operation and the shapes involved.
+ */
+export class TensorError extends Error {
+  /** Creates the error; `op` is the operation's name, e.g. `"Tensor.add"`. */
+  constructor(op: string, detail: string) {
+    super(`${op}: ${detail}`);
+    this.name = "TensorError";
+  }
+}
+
+/** Formats a shape the way errors print it: `[2, 3]`. */
+export function shapeToString(shape: readonly number[]): string {
+  return `[${shape.join(", ")}]`;
+}
+
+function checkShape(op: string, shape: readonly number[]): number[] {
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) {
+      throw new TensorError(
+        op,
+        `every dimension must be a non-negative integer, got shape ${
+          shapeToString(shape)
+        }`,
+      );
+    }
+  }
+  return [...shape];
+}
+
+function sizeOf(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+function stridesOf(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= shape[i];
+  }
+  return strides;
+}
+
+function normalizeAxis(op: string, axis: number, ndim: number): number {
+  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
+    throw new TensorError(
+      op,
+      `axis ${axis} is out of range for a tensor of ${ndim} dimension(s)`,
+    );
+  }
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/** The shape two shapes broadcast to, or a TensorError naming both. */
+export function broadcastShapes(
+  op: string,
+  a: readonly number[],
+  b: readonly number[],
+): number[] {
+  const ndim = Math.max(a.length, b.length);
+  const out = new Array<number>(ndim);
+  for (let i = 0; i < ndim; i++) {
+    const da = a[a.length - ndim + i] ?? 1;
+    const db = b[b.length - ndim + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new TensorError(
+        op,
+        `shapes ${shapeToString(a)} and ${shapeToString(b)} do not broadcast`,
+      );
+    }
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/**
+ * A row-major float64 tensor.
+ *
+ * @example
+ * ```ts
+ * import { Tensor } from "./tensor.ts";
+ * const x = Tensor.from([[1, -2], [3, -4]]);
+ * const y = x.maximum(0).add(1);
+ * console.assert(y.toString() === "[[2 1]\n [4 1]]");
+ * ```
+ */
+export class Tensor {
+  /** The elements in row-major order. Shared, not copied: treat as read-only. */
+  readonly data: Float64Array;
+  /** The size of each dimension. */
+  readonly shape: readonly number[];
+
+  /**
+   * Wraps `data` (not copied) with `shape`.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const t = new Tensor(new Float64Array([1, 2, 3, 4, 5, 6]), [2, 3]);
+   * console.assert(t.get(1, 0) === 4);
+   * ```
+   */
+  constructor(data: Float64Array, shape: readonly number[]) {
+    const s = checkShape("new Tensor", shape);
+    if (sizeOf(s) !== data.length) {
+      throw new TensorError(
+        "new Tensor",
+        `shape ${shapeToString(s)} holds ${
+          sizeOf(s)
+        } elements but the data has ${data.length}`,
+      );
+    }
+    this.data = data;
+    this.shape = Object.freeze(s);
+  }
+
+  // ---------------------------------------------------------------- creation
+
+  /**
+   * A tensor from nested arrays (or a single number, giving shape `[]`).
+   * Ragged arrays and non-numbers are rejected.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([[1, 2, 3]]).shape.join() === "1,3");
+   * ```
+   */
+  static from(values: NestedArray | Tensor): Tensor {
+    if (values instanceof Tensor) return values.clone();
+    const shape: number[] = [];
+    let level: NestedArray = values;
+    while (Array.isArray(level)) {
+      shape.push(level.length);
+      if (level.length === 0) break;
+      level = level[0];
+    }
+    const data = new Float64Array(sizeOf(shape));
+    let k = 0;
+    const walk = (v: NestedArray, depth: number, path: number[]) => {
+      const where = path.length ? ` at [${path.join(", ")}]` : "";
+      if (depth === shape.length) {
+        if (typeof v !== "number") {
+          throw new TensorError(
+            "Tensor.from",
+            `ragged nested array: expected a number${where}, got ${
+              Array.isArray(v) ? "an array" : typeof v
+            } (shape so far ${shapeToString(shape)})`,
+          );
+        }
+        data[k++] = v;
+        return;
+      }
+      if (!Array.isArray(v) || v.length !== shape[depth]) {
+        throw new TensorError(
+          "Tensor.from",
+          `ragged nested array: expected an array of length ${
+            shape[depth]
+          }${where}, got ${
+            Array.isArray(v) ? `length ${v.length}` : typeof v
+          } (shape ${shapeToString(shape)})`,
+        );
+      }
+      for (let i = 0; i < v.length; i++) walk(v[i], depth + 1, [...path, i]);
+    };
+    walk(values, 0, []);
+    return new Tensor(data, shape);
+  }
+
+  /**
+   * A tensor of the given shape filled with `value`.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.full([2, 2], 7).sum() === 28);
+   * ```
+   */
+  static full(shape: readonly number[], value: number): Tensor {
+    const s = checkShape("Tensor.full", shape);
+    return new Tensor(new Float64Array(sizeOf(s)).fill(value), s);
+  }
+
+  /**
+   * A tensor of zeros.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.zeros([3]).toString() === "[0 0 0]");
+   * ```
+   */
+  static zeros(shape: readonly number[]): Tensor {
+    const s = checkShape("Tensor.zeros", shape);
+    return new Tensor(new Float64Array(sizeOf(s)), s);
+  }
+
+  /**
+   * A tensor of ones.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.ones([2, 3]).sum() === 6);
+   * ```
+   */
+  static ones(shape: readonly number[]): Tensor {
+    return Tensor.full(shape, 1);
+  }
+
+  /**
+   * Standard normal draws from a seeded generator, times `std`.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * import { Rng } from "./random.ts";
+   * const w = Tensor.randn([784, 50], new Rng(0), 0.01);
+   * console.assert(Math.abs(w.mean()) < 0.001);
+   * ```
+   */
+  static randn(shape: readonly number[], rng: Rng, std = 1): Tensor {
+    const t = Tensor.zeros(shape);
+    for (let i = 0; i < t.data.length; i++) t.data[i] = rng.normal(0, std);
+    return t;
+  }
+
+  /**
+   * Uniform draws in [low, high) from a seeded generator.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * import { Rng } from "./random.ts";
+   * const u = Tensor.uniform([100], new Rng(0), -1, 1);
+   * console.assert(u.max() < 1 && u.min() >= -1);
+   * ```
+   */
+  static uniform(
+    shape: readonly number[],
+    rng: Rng,
+    low = 0,
+    high = 1,
+  ): Tensor {
+    const t = Tensor.zeros(shape);
+    for (let i = 0; i < t.data.length; i++) t.data[i] = rng.uniform(low, high);
+    return t;
+  }
+
+  // ------------------------------------------------------------- properties
+
+  /** The number of dimensions. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** The number of elements. */
+  get size(): number {
+    return this.data.length;
+  }
+
+  /**
+   * The transpose (all axes reversed), like numpy's `x.T`.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([[1, 2, 3]]).T.shape.join() === "3,1");
+   * ```
+   */
+  get T(): Tensor {
+    return this.transpose();
+  }
+
+  /**
+   * A copy with its own data.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const a = Tensor.from([1, 2]);
+   * console.assert(a.clone().data !== a.data);
+   * ```
+   */
+  clone(): Tensor {
+    return new Tensor(this.data.slice(), this.shape);
+  }
+
+  // ---------------------------------------------------------- element access
+
+  #offset(op: string, index: readonly number[]): number {
+    if (index.length !== this.ndim) {
+      throw new TensorError(
+        op,
+        `index [${
+          index.join(", ")
+        }] has ${index.length} coordinate(s) but the shape ${
+          shapeToString(this.shape)
+        } has ${this.ndim}`,
+      );
+    }
+    let offset = 0;
+    for (let i = 0; i < index.length; i++) {
+      const d = this.shape[i];
+      let k = index[i];
+      if (Number.isInteger(k) && k < 0) k += d;
+      if (!Number.isInteger(k) || k < 0 || k >= d) {
+        throw new TensorError(
+          op,
+          `index [${index.join(", ")}] is out of range for shape ${
+            shapeToString(this.shape)
+          }`,
+        );
+      }
+      offset = offset * d + k;
+    }
+    return offset;
+  }
+
+  /**
+   * The element at an index (negative coordinates count from the end).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([[1, 2], [3, 4]]).get(1, -1) === 4);
+   * ```
+   */
+  get(...index: number[]): number {
+    return this.data[this.#offset("Tensor.get", index)];
+  }
+
+  /**
+   * Writes one element, in place, and returns this tensor.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const t = Tensor.zeros([2, 2]).setInPlace([0, 1], 5);
+   * console.assert(t.get(0, 1) === 5);
+   * ```
+   */
+  setInPlace(index: readonly number[], value: number): this {
+    this.data[this.#offset("Tensor.setInPlace", index)] = value;
+    return this;
+  }
+
+  /**
+   * The single value of a tensor with one element.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([[3]]).item() === 3);
+   * ```
+   */
+  item(): number {
+    if (this.size !== 1) {
+      throw new TensorError(
+        "Tensor.item",
+        `needs exactly one element, the shape is ${shapeToString(this.shape)}`,
+      );
+    }
+    return this.data[0];
+  }
+
+  /**
+   * Nested arrays of the elements (a number for shape `[]`).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(JSON.stringify(Tensor.ones([1, 2]).toArray()) === "[[1,1]]");
+   * ```
+   */
+  toArray(): NestedArray {
+    const build = (dim: number, offset: number): NestedArray => {
+      if (dim === this.ndim) return this.data[offset];
+      const stride = sizeOf(this.shape.slice(dim + 1));
+      return Array.from(
+        { length: this.shape[dim] },
+        (_, i) => build(dim + 1, offset + i * stride),
+      );
+    };
+    return build(0, 0);
+  }
+
+  /**
+   * The elements as numpy prints them; large tensors are elided with `...`.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([0.5, -1]).toString() === "[ 0.5 -1. ]");
+   * ```
+   */
+  toString(): string {
+    return formatTensor(this);
+  }
+
+  // ------------------------------------------------------------------ shape
+
+  /**
+   * The same elements under another shape; one dimension may be -1.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.zeros([2, 3, 4]).reshape(2, -1).shape.join() === "2,12");
+   * ```
+   */
+  reshape(...shape: number[]): Tensor {
+    const op = "Tensor.reshape";
+    const inferred = shape.filter((d) => d === -1).length;
+    if (inferred > 1) {
+      throw new TensorError(
+        op,
+        `only one dimension may be -1, got ${shapeToString(shape)}`,
+      );
+    }
+    const known = shape.filter((d) => d !== -1);
+    checkShape(op, known);
+    const knownSize = sizeOf(known);
+    let target = shape;
+    if (inferred === 1) {
+      if (knownSize === 0 || this.size % knownSize !== 0) {
+        throw new TensorError(
+          op,
+          `cannot reshape ${
+            shapeToString(this.shape)
+          } (${this.size} elements) to ${shapeToString(shape)}`,
+        );
+      }
+      target = shape.map((d) => d === -1 ? this.size / knownSize : d);
+    }
+    if (sizeOf(target) !== this.size) {
+      throw new TensorError(
+        op,
+        `cannot reshape ${
+          shapeToString(this.shape)
+        } (${this.size} elements) to ${shapeToString(shape)} (${
+          sizeOf(target)
+        } elements)`,
+      );
+    }
+    return new Tensor(this.data.slice(), target);
+  }
+
+  /**
+   * Permutes the axes; with no arguments reverses them (numpy's `transpose`).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const x = Tensor.zeros([2, 3, 4, 5]);
+   * console.assert(x.transpose(0, 2, 3, 1).shape.join() === "2,4,5,3");
+   * ```
+   */
+  transpose(...axes: number[]): Tensor {
+    const op = "Tensor.transpose";
+    const n = this.ndim;
+    const perm = axes.length === 0
+      ? Array.from({ length: n }, (_, i) => n - 1 - i)
+      : axes.map((a) => normalizeAxis(op, a, n));
+    if (perm.length !== n || new Set(perm).size !== n) {
+      throw new TensorError(
+        op,
+        `axes [${
+          axes.join(", ")
+        }] are not a permutation of the ${n} axes of shape ${
+          shapeToString(this.shape)
+        }`,
+      );
+    }
+    const outShape = perm.map((a) => this.shape[a]);
+    const out = new Float64Array(this.size);
+    if (n === 2 && perm[0] === 1) {
+      const [r, c] = this.shape;
+      for (let i = 0; i < r; i++) {
+        for (let j = 0; j < c; j++) out[j * r + i] = this.data[i * c + j];
+      }
+      return new Tensor(out, outShape);
+    }
+    const inStrides = stridesOf(this.shape);
+    const srcStrides = perm.map((a) => inStrides[a]);
+    const counter = new Array<number>(n).fill(0);
+    let src = 0;
+    for (let k = 0; k < out.length; k++) {
+      out[k] = this.data[src];
+      for (let d = n - 1; d >= 0; d--) {
+        counter[d]++;
+        src += srcStrides[d];
+        if (counter[d] < outShape[d]) break;
+        src -= srcStrides[d] * outShape[d];
+        counter[d] = 0;
+      }
+    }
+    return new Tensor(out, outShape);
+  }
+
+  /**
+   * The rows (entries along axis 0) at the given indices, in that order:
+   * numpy's `x[indices]`, used to take a minibatch.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const x = Tensor.from([[1, 1], [2, 2], [3, 3]]);
+   * console.assert(x.rows([2, 0]).toString() === "[[3 3]\n [1 1]]");
+   * ```
+   */
+  rows(indices: readonly number[]): Tensor {
+    if (this.ndim === 0) {
+      throw new TensorError("Tensor.rows", "a scalar tensor has no rows");
+    }
+    const n = this.shape[0];
+    const width = this.size / (n || 1);
+    const out = new Float64Array(indices.length * width);
+    indices.forEach((r, i) => {
+      if (!Number.isInteger(r) || r < 0 || r >= n) {
+        throw new TensorError(
+          "Tensor.rows",
+          `row index ${r} is out of range for shape ${
+            shapeToString(this.shape)
+          }`,
+        );
+      }
+      out.set(this.data.subarray(r * width, (r + 1) * width), i * width);
+    });
+    return new Tensor(out, [indices.length, ...this.shape.slice(1)]);
+  }
+
+  // ------------------------------------------------------------ elementwise
+
+  /**
+   * A new tensor with `fn` applied to every element.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([1, 2]).map((v) => v * 10).sum() === 30);
+   * ```
+   */
+  map(fn: (value: number, index: number) => number): Tensor {
+    const out = new Float64Array(this.size);
+    for (let i = 0; i < out.length; i++) out[i] = fn(this.data[i], i);
+    return new Tensor(out, this.shape);
+  }
+
+  /**
+   * Combines two tensors (or a tensor and a number) elementwise with numpy
+   * broadcasting; `op` names the operation in errors.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const t = Tensor.from([[1], [2]]).zipWith(Tensor.from([10, 20]), (a, b) => a * b);
+   * console.assert(t.toString() === "[[10 20]\n [20 40]]");
+   * ```
+   */
+  zipWith(
+    other: TensorLike,
+    fn: (a: number, b: number) => number,
+    op = "Tensor.zipWith",
+  ): Tensor {
+    if (typeof other === "number") return this.map((v) => fn(v, other));
+    const a = this.data;
+    const b = other.data;
+    if (sameShape(this.shape, other.shape)) {
+      const out = new Float64Array(a.length);
+      for (let i = 0; i < out.length; i++) out[i] = fn(a[i], b[i]);
+      return new Tensor(out, this.shape);
+    }
+    const shape = broadcastShapes(op, this.shape, other.shape);
+    const out = new Float64Array(sizeOf(shape));
+    const sa = broadcastStrides(this.shape, shape);
+    const sb = broadcastStrides(other.shape, shape);
+    const n = shape.length;
+    const counter = new Array<number>(n).fill(0);
+    let ia = 0;
+    let ib = 0;
+    for (let k = 0; k < out.length; k++) {
+      out[k] = fn(a[ia], b[ib]);
+      for (let d = n - 1; d >= 0; d--) {
+        counter[d]++;
+        ia += sa[d];
+        ib += sb[d];
+        if (counter[d] < shape[d]) break;
+        ia -= sa[d] * shape[d];
+        ib -= sb[d] * shape[d];
+        counter[d] = 0;
+      }
+    }
+    return new Tensor(out, shape);
+  }
+
+  /**
+   * Elementwise sum with broadcasting.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const y = Tensor.zeros([2, 3]).add(Tensor.from([1, 2, 3]));
+   * console.assert(y.sum() === 12);
+   * ```
+   */
+  add(other: TensorLike): Tensor {
+    return this.zipWith(other, (a, b) => a + b, "Tensor.add");
+  }
+
+  /**
+   * Elementwise difference with broadcasting.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([3, 4]).sub(1).toString() === "[2 3]");
+   * ```
+   */
+  sub(other: TensorLike): Tensor {
+    return this.zipWith(other, (a, b) => a - b, "Tensor.sub");
+  }
+
+  /**
+   * Elementwise product with broadcasting.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([3, 4]).mul(2).toString() === "[6 8]");
+   * ```
+   */
+  mul(other: TensorLike): Tensor {
+    return this.zipWith(other, (a, b) => a * b, "Tensor.mul");
+  }
+
+  /**
+   * Elementwise quotient with broadcasting.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([3, 4]).div(2).toString() === "[1.5 2. ]");
+   * ```
+   */
+  div(other: TensorLike): Tensor {
+    return this.zipWith(other, (a, b) => a / b, "Tensor.div");
+  }
+
+  /**
+   * Elementwise larger value (numpy's `np.maximum`).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([-1, 2]).maximum(0).toString() === "[0 2]");
+   * ```
+   */
+  maximum(other: TensorLike): Tensor {
+    return this.zipWith(other, (a, b) => (a > b ? a : b), "Tensor.maximum");
+  }
+
+  /**
+   * Elementwise 1 where `this > other`, else 0.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([-1, 0, 2]).gt(0).toString() === "[0 0 1]");
+   * ```
+   */
+  gt(other: TensorLike): Tensor {
+    return this.zipWith(other, (a, b) => (a > b ? 1 : 0), "Tensor.gt");
+  }
+
+  /**
+   * Elementwise 1 where `this <= other`, else 0.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([-1, 0, 2]).le(0).toString() === "[1 1 0]");
+   * ```
+   */
+  le(other: TensorLike): Tensor {
+    return this.zipWith(other, (a, b) => (a <= b ? 1 : 0), "Tensor.le");
+  }
+
+  /**
+   * Elementwise 1 where the two are equal, else 0.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([1, 2, 3]).eq(Tensor.from([1, 0, 3])).sum() === 2);
+   * ```
+   */
+  eq(other: TensorLike): Tensor {
+    return this.zipWith(other, (a, b) => (a === b ? 1 : 0), "Tensor.eq");
+  }
+
+  /**
+   * Elementwise power.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([2, 3]).pow(2).toString() === "[4 9]");
+   * ```
+   */
+  pow(exponent: TensorLike): Tensor {
+    return this.zipWith(exponent, (a, b) => a ** b, "Tensor.pow");
+  }
+
+  /**
+   * Elementwise negation.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([1, -2]).neg().toString() === "[-1  2]");
+   * ```
+   */
+  neg(): Tensor {
+    return this.map((v) => -v);
+  }
+
+  /**
+   * Elementwise e^x.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([0]).exp().item() === 1);
+   * ```
+   */
+  exp(): Tensor {
+    return this.map(Math.exp);
+  }
+
+  /**
+   * Elementwise natural logarithm.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([1]).log().item() === 0);
+   * ```
+   */
+  log(): Tensor {
+    return this.map(Math.log);
+  }
+
+  /**
+   * Elementwise square root.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([9]).sqrt().item() === 3);
+   * ```
+   */
+  sqrt(): Tensor {
+    return this.map(Math.sqrt);
+  }
+
+  /**
+   * Elementwise absolute value.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([-2]).abs().item() === 2);
+   * ```
+   */
+  abs(): Tensor {
+    return this.map(Math.abs);
+  }
+
+  // ------------------------------------------------------------- reductions
+
+  #reduce(
+    op: string,
+    axis: number | undefined,
+    keepdims: boolean,
+    init: number,
+    step: (acc: number, value: number) => number,
+  ): Tensor {
+    if (axis === undefined) {
+      let acc = init;
+      for (let i = 0; i < this.size; i++) acc = step(acc, this.data[i]);
+      const shape = keepdims ? this.shape.map(() => 1) : [];
+      return new Tensor(new Float64Array([acc]), shape);
+    }
+    const ax = normalizeAxis(op, axis, this.ndim);
+    const outer = sizeOf(this.shape.slice(0, ax));
+    const len = this.shape[ax];
+    const inner = sizeOf(this.shape.slice(ax + 1));
+    const out = new Float64Array(outer * inner).fill(init);
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < len; k++) {
+        const base = (o * len + k) * inner;
+        const dst = o * inner;
+        for (let i = 0; i < inner; i++) {
+          out[dst + i] = step(out[dst + i], this.data[base + i]);
+        }
+      }
+    }
+    const shape = keepdims
+      ? this.shape.map((d, i) => (i === ax ? 1 : d))
+      : this.shape.filter((_, i) => i !== ax);
+    return new Tensor(out, shape);
+  }
+
+  /**
+   * The sum of all elements, or along `axis` (keeping it as size 1 with
+   * `keepdims`).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const x = Tensor.from([[1, 2], [3, 4]]);
+   * console.assert(x.sum() === 10);
+   * console.assert(x.sum(0).toString() === "[4 6]");
+   * console.assert(x.sum(1, true).shape.join() === "2,1");
+   * ```
+   */
+  sum(): number;
+  sum(axis: number, keepdims?: boolean): Tensor;
+  sum(axis?: number, keepdims = false): number | Tensor {
+    const t = this.#reduce("Tensor.sum", axis, keepdims, 0, (a, v) => a + v);
+    return axis === undefined ? t.data[0] : t;
+  }
+
+  /**
+   * The mean of all elements, or along `axis`.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([[1, 2], [3, 4]]).mean(1).toString() === "[1.5 3.5]");
+   * ```
+   */
+  mean(): number;
+  mean(axis: number, keepdims?: boolean): Tensor;
+  mean(axis?: number, keepdims = false): number | Tensor {
+    if (axis === undefined) return this.sum() / this.size;
+    const count = this.shape[normalizeAxis("Tensor.mean", axis, this.ndim)];
+    return this.sum(axis, keepdims).div(count);
+  }
+
+  /**
+   * The largest element, or the largest along `axis`.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([[1, 5], [3, 4]]).max(0).toString() === "[3 5]");
+   * ```
+   */
+  max(): number;
+  max(axis: number, keepdims?: boolean): Tensor;
+  max(axis?: number, keepdims = false): number | Tensor {
+    this.#nonEmpty("Tensor.max", axis);
+    const t = this.#reduce(
+      "Tensor.max",
+      axis,
+      keepdims,
+      -Infinity,
+      (a, v) => (v > a || Number.isNaN(v) ? v : a),
+    );
+    return axis === undefined ? t.data[0] : t;
+  }
+
+  /**
+   * The smallest element, or the smallest along `axis`.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([[1, 5], [3, 4]]).min() === 1);
+   * ```
+   */
+  min(): number;
+  min(axis: number, keepdims?: boolean): Tensor;
+  min(axis?: number, keepdims = false): number | Tensor {
+    this.#nonEmpty("Tensor.min", axis);
+    const t = this.#reduce(
+      "Tensor.min",
+      axis,
+      keepdims,
+      Infinity,
+      (a, v) => (v < a || Number.isNaN(v) ? v : a),
+    );
+    return axis === undefined ? t.data[0] : t;
+  }
+
+  /**
+   * The flat index of the largest element, or the index of the largest along
+   * `axis` (first one on ties, like numpy).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const y = Tensor.from([[0.1, 0.8, 0.1], [0.6, 0.3, 0.1]]);
+   * console.assert(y.argmax(1).toString() === "[1 0]");
+   * console.assert(y.argmax() === 1);
+   * ```
+   */
+  argmax(): number;
+  argmax(axis: number, keepdims?: boolean): Tensor;
+  argmax(axis?: number, keepdims = false): number | Tensor {
+    this.#nonEmpty("Tensor.argmax", axis);
+    if (axis === undefined) {
+      let best = 0;
+      for (let i = 1; i < this.size; i++) {
+        if (this.data[i] > this.data[best]) best = i;
+      }
+      return best;
+    }
+    const ax = normalizeAxis("Tensor.argmax", axis, this.ndim);
+    const outer = sizeOf(this.shape.slice(0, ax));
+    const len = this.shape[ax];
+    const inner = sizeOf(this.shape.slice(ax + 1));
+    const out = new Float64Array(outer * inner);
+    for (let o = 0; o < outer; o++) {
+      for (let i = 0; i < inner; i++) {
+        let best = 0;
+        let bestValue = this.data[o * len * inner + i];
+        for (let k = 1; k < len; k++) {
+          const v = this.data[(o * len + k) * inner + i];
+          if (v > bestValue) {
+            best = k;
+            bestValue = v;
+          }
+        }
+        out[o * inner + i] = best;
+      }
+    }
+    const shape = keepdims
+      ? this.shape.map((d, i) => (i === ax ? 1 : d))
+      : this.shape.filter((_, i) => i !== ax);
+    return new Tensor(out, shape);
+  }
+
+  #nonEmpty(op: string, axis: number | undefined): void {
+    const len = axis === undefined
+      ? this.size
+      : this.shape[normalizeAxis(op, axis, this.ndim)];
+    if (len === 0) {
+      throw new TensorError(
+        op,
+        `cannot reduce an empty tensor of shape ${shapeToString(this.shape)}`,
+      );
+    }
+  }
+
+  // ----------------------------------------------------------- linear algebra
+
+  /**
+   * The matrix product of two 2-D tensors (numpy's `np.dot` for matrices).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const x = Tensor.from([[1, 2]]);
+   * const w = Tensor.from([[1, 3, 5], [2, 4, 6]]);
+   * console.assert(x.matmul(w).toString() === "[[ 5 11 17]]");
+   * ```
+   */
+  matmul(other: Tensor): Tensor {
+    const op = "Tensor.matmul";
+    if (this.ndim !== 2 || other.ndim !== 2) {
+      throw new TensorError(
+        op,
+        `needs two 2-D tensors, got shapes ${shapeToString(this.shape)} and ${
+          shapeToString(other.shape)
+        }`,
+      );
+    }
+    const [n, k] = this.shape;
+    const [k2, m] = other.shape;
+    if (k !== k2) {
+      throw new TensorError(
+        op,
+        `inner sizes differ: ${shapeToString(this.shape)} times ${
+          shapeToString(other.shape)
+        } (${k} != ${k2})`,
+      );
+    }
+    const a = this.data;
+    const b = other.data;
+    const out = new Float64Array(n * m);
+    // i-k-j order walks b and out row by row, which keeps the inner loop in
+    // cache and lets the engine vectorise it.
+    for (let i = 0; i < n; i++) {
+      const row = i * m;
+      for (let p = 0; p < k; p++) {
+        const aip = a[i * k + p];
+        if (aip === 0) continue;
+        const bRow = p * m;
+        for (let j = 0; j < m; j++) out[row + j] += aip * b[bRow + j];
+      }
+    }
+    return new Tensor(out, [n, m]);
+  }
+
+  // -------------------------------------------------------------- in place
+
+  #inPlace(
+    op: string,
+    other: TensorLike,
+    fn: (a: number, b: number) => number,
+  ) {
+    if (typeof other === "number") {
+      for (let i = 0; i < this.size; i++) {
+        this.data[i] = fn(this.data[i], other);
+      }
+      return this;
+    }
+    const shape = broadcastShapes(op, this.shape, other.shape);
+    if (!sameShape(shape, this.shape)) {
+      throw new TensorError(
+        op,
+        `cannot update ${shapeToString(this.shape)} in place with ${
+          shapeToString(other.shape)
+        }: the result would have shape ${shapeToString(shape)}`,
+      );
+    }
+    const b = sameShape(other.shape, this.shape)
+      ? other.data
+      : other.zipWith(this, (v) => v, op).data;
+    for (let i = 0; i < this.size; i++) this.data[i] = fn(this.data[i], b[i]);
+    return this;
+  }
+
+  /**
+   * Adds `other` into this tensor, in place (numpy's `+=`); used by optimizers.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const w = Tensor.ones([2]);
+   * w.addInPlace(Tensor.from([1, 2]));
+   * console.assert(w.toString() === "[2 3]");
+   * ```
+   */
+  addInPlace(other: TensorLike): this {
+    return this.#inPlace("Tensor.addInPlace", other, (a, b) => a + b);
+  }
+
+  /**
+   * Subtracts `other` from this tensor, in place (numpy's `-=`).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const w = Tensor.ones([2]).subInPlace(Tensor.from([0.5, 1]));
+   * console.assert(w.toString() === "[0.5 0. ]");
+   * ```
+   */
+  subInPlace(other: TensorLike): this {
+    return this.#inPlace("Tensor.subInPlace", other, (a, b) => a - b);
+  }
+
+  /**
+   * Multiplies this tensor by `other`, in place (numpy's `*=`).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.ones([2]).mulInPlace(3).sum() === 6);
+   * ```
+   */
+  mulInPlace(other: TensorLike): this {
+    return this.#inPlace("Tensor.mulInPlace", other, (a, b) => a * b);
+  }
+
+  /**
+   * Overwrites every element with the matching element of `other`, in place
+   * (numpy's `w[...] = other`).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const w = Tensor.zeros([2]).assignInPlace(Tensor.from([4, 5]));
+   * console.assert(w.toString() === "[4 5]");
+   * ```
+   */
+  assignInPlace(other: TensorLike): this {
+    return this.#inPlace("Tensor.assignInPlace", other, (_, b) => b);
+  }
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/** Strides of `shape` read as broadcast to `target`: 0 along stretched axes. */
+function broadcastStrides(
+  shape: readonly number[],
+  target: readonly number[],
+): number[] {
+  const own = stridesOf(shape);
+  const offset = target.length - shape.length;
+  return target.map((_, i) =>
+    i < offset || shape[i - offset] === 1 ? 0 : own[i - offset]
+  );
+}
+
+/**
+ * Shorthand for `Tensor.from`: `tensor([[1, 2], [3, 4]])`.
+ *
+ * @example
+ * ```ts
+ * import { tensor } from "./tensor.ts";
+ * console.assert(tensor([[1, 2], [3, 4]]).shape.join() === "2,2");
+ * ```
+ */
+export function tensor(values: NestedArray | Tensor): Tensor {
+  return Tensor.from(values);
+}
