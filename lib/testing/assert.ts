@@ -175,8 +175,8 @@ export function assertAlmostEquals(
  * assertInstanceOf(new Map(), Map);
  * ```
  */
-// deno-lint-ignore no-explicit-any
 export function assertInstanceOf<
+  // deno-lint-ignore no-explicit-any
   T extends abstract new (...args: any[]) => unknown,
 >(
   actual: unknown,
@@ -268,7 +268,6 @@ function describe(e: unknown): string {
  */
 export function assertThrows(fn: () => unknown, msg?: string): unknown;
 export function assertThrows<E extends Error = Error>(
-  // deno-lint-ignore no-explicit-any
   fn: () => unknown,
   // deno-lint-ignore no-explicit-any
   ErrorClass: abstract new (...args: any[]) => E,
