@@ -1,8 +1,10 @@
 /**
  * Finding a kata's stub as it was shipped, even after the learner has edited
- * (and perhaps committed) their file. The shipped stub is the newest
- * committed version of the file that still calls `notImplemented(`; without
- * git, the working file itself if it still does.
+ * (and perhaps committed) their file. The shipped stub is the newest version
+ * of the file that still calls `notImplemented(`, looked for first in the
+ * history of the branch the learner cloned from (`origin/HEAD`, then the
+ * upstream branch), where the learner's own commits are not, and then in
+ * `HEAD`'s; without git, the working file itself if it still calls it.
  *
  * @module
  */
@@ -49,11 +51,13 @@ export async function shippedStub(
   root: string,
   path: string,
 ): Promise<ShippedStub | undefined> {
-  const log = await git(root, ["log", "--format=%H", "--", path]);
-  for (const commit of log?.split("\n").filter(Boolean) ?? []) {
-    const text = await git(root, ["show", `${commit}:${path}`]);
-    if (text?.includes(STUB_MARKER)) {
-      return { text, source: `git ${commit.slice(0, 10)}` };
+  for (const ref of ["origin/HEAD", "@{upstream}", "HEAD"]) {
+    const log = await git(root, ["log", "--format=%H", ref, "--", path]);
+    for (const commit of log?.split("\n").filter(Boolean) ?? []) {
+      const text = await git(root, ["show", `${commit}:${path}`]);
+      if (text?.includes(STUB_MARKER)) {
+        return { text, source: `git ${commit.slice(0, 10)}` };
+      }
     }
   }
   try {
