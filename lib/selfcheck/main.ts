@@ -1,0 +1,321 @@
+/**
+ * The repository's self-check, `deno task test [kata ...]`.
+ *
+ * With no argument it proves everything: the toolkit's own tests and doc
+ * examples, then for every kata of the manifest that it is complete, that its
+ * spec passes against its solution, that every mutant (a known-wrong answer)
+ * fails it, and that the shipped stub fails it with `NotImplementedError`
+ * only. With kata names it checks just those katas.
+ *
+ * The stub checked is the one shipped (see lib/shipped.ts), so the check
+ * stays green for a learner who has edited their files.
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+import { type KataEntry, loadManifest, type Manifest } from "../manifest.ts";
+import { runSpec, type SpecRunResult } from "../spec_run.ts";
+import { shippedStub } from "../shipped.ts";
+import { checkCompleteness, strayFolders } from "./completeness.ts";
+
+const root = Deno.cwd();
+// Per run, so that two self-checks at once do not clear each other's files.
+const SCRATCH = `.selfcheck-${Deno.pid}`;
+
+/** One line of the report. */
+interface Line {
+  ok: boolean;
+  text: string;
+  detail?: string;
+}
+
+const ok = (text: string): Line => ({ ok: true, text });
+const bad = (text: string, detail?: string): Line => ({
+  ok: false,
+  text,
+  detail,
+});
+
+function quote(names: string[]): string {
+  return names.map((n) => `"${n}"`).join(", ");
+}
+
+function lastLines(text: string, n: number): string {
+  return text.trimEnd().split("\n").slice(-n).join("\n");
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(join(root, path));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Learner files of every kata that has a solution, swapped for it. */
+async function solutionSwaps(
+  manifest: Manifest,
+): Promise<Record<string, string>> {
+  const swap: Record<string, string> = {};
+  for (const k of manifest.katas) {
+    const solution = `solutions/${k.name}/${k.file}`;
+    if (await exists(solution)) swap[`katas/${k.name}/${k.file}`] = solution;
+  }
+  return swap;
+}
+
+function describeCrash(result: SpecRunResult): string {
+  if (result.timedOut) return "the run was killed for taking too long";
+  return lastLines(result.output, 12);
+}
+
+async function checkSolution(
+  kata: KataEntry,
+  swap: Record<string, string>,
+): Promise<Line> {
+  const result = await runSpec({ root, kata, swap });
+  if (result.passed) {
+    return ok(
+      `spec passes against the solution (${result.tests.length} tests)`,
+    );
+  }
+  const failed = result.tests.filter((t) => !t.passed);
+  if (failed.length === 0) {
+    return bad("spec does not run against the solution", describeCrash(result));
+  }
+  return bad(
+    `spec fails against the solution: ${quote(failed.map((t) => t.name))}`,
+    failed.map((t) => `${t.name}:\n${t.message}`).join("\n\n"),
+  );
+}
+
+async function checkMutant(
+  kata: KataEntry,
+  swap: Record<string, string>,
+  mutant: string,
+): Promise<Line> {
+  const name = mutant.replace(/\.ts$/, "");
+  const result = await runSpec({
+    root,
+    kata,
+    // Mutants are type-checked once, with the rest of solutions/, up front.
+    check: false,
+    swap: {
+      ...swap,
+      [`katas/${kata.name}/${kata.file}`]:
+        `solutions/${kata.name}/mutants/${mutant}`,
+    },
+  });
+  const caught = result.tests.filter((t) => !t.passed);
+  if (caught.length > 0) {
+    return ok(`mutant ${name} rejected by ${quote(caught.map((t) => t.name))}`);
+  }
+  if (result.tests.length > 0) {
+    return bad(
+      `mutant ${name} passes every test: the spec lets this mistake through`,
+    );
+  }
+  return bad(
+    `mutant ${name} did not run (a crash is not a rejection)`,
+    describeCrash(result),
+  );
+}
+
+async function checkStub(
+  kata: KataEntry,
+  swap: Record<string, string>,
+): Promise<Line> {
+  const path = `katas/${kata.name}/${kata.file}`;
+  const stub = await shippedStub(root, path);
+  if (stub === undefined) {
+    const why = `stub check skipped: no shipped version of ${path} was found ` +
+      `(neither in git history nor in the working tree)`;
+    // On a maintainer's clone and in CI the stub must be there.
+    return Deno.env.get("CI") ? bad(why) : ok(why);
+  }
+  // The shipped text goes two folders below the root, like katas/<name>/,
+  // so its relative imports resolve as they do from katas/.
+  const copy = `${SCRATCH}/${kata.name}/${kata.file}`;
+  await Deno.mkdir(join(root, SCRATCH, kata.name), { recursive: true });
+  await Deno.writeTextFile(join(root, copy), stub.text);
+  const stubSwap: Record<string, string> = { ...swap, [path]: copy };
+  for (const [from, to] of Object.entries(swap)) {
+    stubSwap[from.replace(/^katas\//, `${SCRATCH}/`)] = to;
+  }
+  const result = await runSpec({ root, kata, swap: stubSwap });
+  const failed = result.tests.filter((t) => !t.passed);
+  if (failed.length === 0) {
+    return result.tests.length
+      ? bad("the shipped stub passes every test")
+      : bad("the shipped stub does not load", describeCrash(result));
+  }
+  const foreign = failed.filter((t) =>
+    !t.message?.startsWith("NotImplementedError")
+  );
+  if (foreign.length) {
+    return bad(
+      `the shipped stub fails ${foreign.length} test(s) with something other than NotImplementedError`,
+      foreign.map((t) => `${t.name}:\n${t.message}`).join("\n\n"),
+    );
+  }
+  return ok(
+    `stub fails with NotImplementedError in ${failed.length} of ${result.tests.length} tests` +
+      ` (stub from ${stub.source})`,
+  );
+}
+
+async function mutantsOf(kata: KataEntry): Promise<string[]> {
+  const names: string[] = [];
+  try {
+    for await (
+      const e of Deno.readDir(join(root, "solutions", kata.name, "mutants"))
+    ) {
+      if (e.isFile && e.name.endsWith(".ts")) names.push(e.name);
+    }
+  } catch {
+    // No mutants folder: completeness reports it.
+  }
+  return names.sort();
+}
+
+/** Runs `jobs` with at most `limit` at a time, keeping their order. */
+async function pool<T>(
+  jobs: (() => Promise<T>)[],
+  limit: number,
+): Promise<T[]> {
+  const results = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]();
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, jobs.length) }, worker),
+  );
+  return results;
+}
+
+async function command(
+  args: string[],
+): Promise<{ ok: boolean; output: string }> {
+  const { success, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args,
+    cwd: root,
+    env: { NO_COLOR: "1", RUST_BACKTRACE: "0" },
+    stdin: "null",
+  }).output();
+  const text = new TextDecoder();
+  return { ok: success, output: text.decode(stdout) + text.decode(stderr) };
+}
+
+function print(line: Line): void {
+  console.log(`  ${line.ok ? "ok  " : "FAIL"} ${line.text}`);
+  if (!line.ok && line.detail) {
+    console.log(line.detail.replace(/^/gm, "         "));
+  }
+}
+
+async function main(): Promise<number> {
+  const manifest = await loadManifest(root);
+  const wanted = Deno.args.filter((a) => !a.startsWith("-"));
+  const unknown = wanted.filter((w) =>
+    !manifest.katas.some((k) => k.name === w)
+  );
+  if (unknown.length) {
+    console.error(
+      `selfcheck: no kata named ${quote(unknown)} in katas/manifest.json`,
+    );
+    return 2;
+  }
+  const katas = wanted.length
+    ? manifest.katas.filter((k) => wanted.includes(k.name))
+    : manifest.katas;
+  const lines: Line[] = [];
+  const started = performance.now();
+
+  if (!wanted.length) {
+    console.log("Toolkit: deno test --doc lib/");
+    const lib = await command(["test", "--allow-all", "--doc", "lib/"]);
+    const summary = lib.output.match(/^(ok|FAILED) \|.*$/m)?.[0] ??
+      "no summary";
+    const line = lib.ok
+      ? ok(`toolkit tests and doc examples: ${summary}`)
+      : bad(`toolkit tests: ${summary}`, lastLines(lib.output, 40));
+    print(line);
+    lines.push(line);
+
+    console.log("Type check: deno check lib/ solutions/ (mutants included)");
+    const check = await command(["check", "lib/", "solutions/"]);
+    const checkLine = check.ok
+      ? ok("lib/ and solutions/ type-check")
+      : bad("type errors in lib/ or solutions/", lastLines(check.output, 30));
+    print(checkLine);
+    lines.push(checkLine);
+  }
+
+  if (!wanted.length) {
+    const stray = await strayFolders(root, manifest);
+    const strayLine = stray.length
+      ? bad(`folders missing from katas/manifest.json: ${stray.join(", ")}`)
+      : ok("every folder under katas/ and solutions/ is in the manifest");
+    print(strayLine);
+    lines.push(strayLine);
+  }
+
+  await Deno.remove(join(root, SCRATCH), { recursive: true }).catch(() => {});
+  const swap = await solutionSwaps(manifest);
+  const parallel = Math.max(1, Math.min(4, navigator.hardwareConcurrency ?? 2));
+  // Each kata's checks are queued as jobs; reports print in manifest order.
+  const perKata = await Promise.all(katas.map(async (kata) => {
+    const completeness = await checkCompleteness(root, kata, manifest);
+    const runnable = await exists(`katas/${kata.name}/${kata.spec}`) &&
+      await exists(`solutions/${kata.name}/${kata.file}`);
+    const jobs: (() => Promise<Line>)[] = runnable
+      ? [
+        () => checkSolution(kata, swap),
+        () => checkStub(kata, swap),
+        ...(await mutantsOf(kata)).map((m) => () => checkMutant(kata, swap, m)),
+      ]
+      : [];
+    return { kata, completeness, jobs };
+  }));
+  const allJobs = perKata.flatMap((p) => p.jobs);
+  const results = await pool(allJobs, parallel);
+  let at = 0;
+  for (const { kata, completeness, jobs } of perKata) {
+    console.log(`${kata.name} (${kata.title}, book ${kata.book})`);
+    const kataLines = [...completeness, ...results.slice(at, at + jobs.length)];
+    at += jobs.length;
+    kataLines.forEach(print);
+    lines.push(...kataLines);
+  }
+  await Deno.remove(join(root, SCRATCH), { recursive: true }).catch(() => {});
+
+  const failed = lines.filter((l) => !l.ok).length;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `\nselfcheck: ${
+      lines.length - failed
+    } passed, ${failed} failed (${seconds} s)`,
+  );
+  if (failed) {
+    console.log(
+      `Failed checks are marked FAIL above; rerun one kata with: deno task test <kata>`,
+    );
+  }
+  return failed ? 1 : 0;
+}
+
+if (import.meta.main) {
+  try {
+    Deno.exit(await main());
+  } catch (e) {
+    console.error(`selfcheck: ${e instanceof Error ? e.message : e}`);
+    console.error("Run it from the repository root: deno task test [kata ...]");
+    Deno.exit(2);
+  }
+}
