@@ -1,0 +1,35 @@
+// Mutant of affine.ts: backward adds the new dW and db to those of the previous
+// backward instead of replacing them.
+import type { Tensor } from "../../../lib/tensor.ts";
+
+export class Affine {
+  W: Tensor;
+  b: Tensor;
+  dW: Tensor | undefined;
+  db: Tensor | undefined;
+  #x: Tensor | undefined;
+  #xShape: readonly number[] | undefined;
+
+  constructor(W: Tensor, b: Tensor) {
+    this.W = W;
+    this.b = b;
+  }
+
+  forward(x: Tensor): Tensor {
+    this.#xShape = x.shape;
+    this.#x = x.reshape(x.shape[0], -1);
+    return this.#x.matmul(this.W).add(this.b);
+  }
+
+  backward(dout: Tensor): Tensor {
+    if (this.#x === undefined || this.#xShape === undefined) {
+      throw new Error("Affine.backward was called before Affine.forward");
+    }
+    const dx = dout.matmul(this.W.T);
+    const dW = this.#x.T.matmul(dout);
+    this.dW = this.dW ? this.dW.add(dW) : dW;
+    const db = dout.sum(0);
+    this.db = this.db ? this.db.add(db) : db;
+    return dx.reshape(...this.#xShape);
+  }
+}

@@ -1,0 +1,34 @@
+// Mutant of affine.ts: forward remembers its input only the first time, so
+// backward after a second forward computes dW from a stale x.
+import type { Tensor } from "../../../lib/tensor.ts";
+
+export class Affine {
+  W: Tensor;
+  b: Tensor;
+  dW: Tensor | undefined;
+  db: Tensor | undefined;
+  #x: Tensor | undefined;
+  #xShape: readonly number[] | undefined;
+
+  constructor(W: Tensor, b: Tensor) {
+    this.W = W;
+    this.b = b;
+  }
+
+  forward(x: Tensor): Tensor {
+    this.#xShape = x.shape;
+    const flat = x.reshape(x.shape[0], -1);
+    this.#x ??= flat;
+    return flat.matmul(this.W).add(this.b);
+  }
+
+  backward(dout: Tensor): Tensor {
+    if (this.#x === undefined || this.#xShape === undefined) {
+      throw new Error("Affine.backward was called before Affine.forward");
+    }
+    const dx = dout.matmul(this.W.T);
+    this.dW = this.#x.T.matmul(dout);
+    this.db = dout.sum(0);
+    return dx.reshape(...this.#xShape);
+  }
+}

@@ -1,0 +1,19 @@
+// Mutant of sigmoid.ts: backward computes dout * (1 - y), dropping the factor
+// y.
+import type { Tensor } from "../../../lib/tensor.ts";
+
+export class Sigmoid {
+  #out: Tensor | undefined;
+
+  forward(x: Tensor): Tensor {
+    this.#out = x.map((v) => 1 / (1 + Math.exp(-v)));
+    return this.#out;
+  }
+
+  backward(dout: Tensor): Tensor {
+    if (this.#out === undefined) {
+      throw new Error("Sigmoid.backward was called before Sigmoid.forward");
+    }
+    return dout.mul(this.#out.map((y) => 1 - y));
+  }
+}

@@ -1,0 +1,40 @@
+// Mutant of softmax_with_loss.ts: backward subtracts 1 from the label entries
+// of this.y itself (the book's dx = self.y.copy() without the copy).
+import type { Tensor } from "../../../lib/tensor.ts";
+import {
+  crossEntropyError,
+  softmax,
+} from "../../softmax_cross_entropy/softmax_cross_entropy.ts";
+
+export class SoftmaxWithLoss {
+  y: Tensor | undefined;
+  t: Tensor | undefined;
+  loss: number | undefined;
+
+  forward(x: Tensor, t: Tensor): number {
+    this.t = t;
+    this.y = softmax(x);
+    this.loss = crossEntropyError(this.y, this.t);
+    return this.loss;
+  }
+
+  backward(dout = 1): Tensor {
+    if (this.y === undefined || this.t === undefined) {
+      throw new Error(
+        "SoftmaxWithLoss.backward was called before SoftmaxWithLoss.forward",
+      );
+    }
+    const batchSize = this.y.shape[0];
+    let dx: Tensor;
+    if (this.t.size === this.y.size) {
+      dx = this.y.sub(this.t);
+    } else {
+      dx = this.y;
+      for (let i = 0; i < batchSize; i++) {
+        const label = this.t.get(i);
+        dx.setInPlace([i, label], dx.get(i, label) - 1);
+      }
+    }
+    return dx.mul(dout / batchSize);
+  }
+}

@@ -1,0 +1,41 @@
+// Mutant of softmax_with_loss.ts: forward keeps the softmax of the first x
+// only, so backward after a second forward uses a stale y.
+import type { Tensor } from "../../../lib/tensor.ts";
+import {
+  crossEntropyError,
+  softmax,
+} from "../../softmax_cross_entropy/softmax_cross_entropy.ts";
+
+export class SoftmaxWithLoss {
+  y: Tensor | undefined;
+  t: Tensor | undefined;
+  loss: number | undefined;
+
+  forward(x: Tensor, t: Tensor): number {
+    this.t = t;
+    const y = softmax(x);
+    this.y ??= y;
+    this.loss = crossEntropyError(y, this.t);
+    return this.loss;
+  }
+
+  backward(dout = 1): Tensor {
+    if (this.y === undefined || this.t === undefined) {
+      throw new Error(
+        "SoftmaxWithLoss.backward was called before SoftmaxWithLoss.forward",
+      );
+    }
+    const batchSize = this.y.shape[0];
+    let dx: Tensor;
+    if (this.t.size === this.y.size) {
+      dx = this.y.sub(this.t);
+    } else {
+      dx = this.y.clone();
+      for (let i = 0; i < batchSize; i++) {
+        const label = this.t.get(i);
+        dx.setInPlace([i, label], dx.get(i, label) - 1);
+      }
+    }
+    return dx.mul(dout / batchSize);
+  }
+}
