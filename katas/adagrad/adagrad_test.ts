@@ -1,0 +1,295 @@
+import { AdaGrad } from "./adagrad.ts";
+import {
+  assert,
+  assertClose,
+  assertStrictEquals,
+  assertStringIncludes,
+  assertThrows,
+  assertUnchanged,
+  Rng,
+  Tensor,
+  tensor,
+  timeLimit,
+} from "../../lib/testing/mod.ts";
+
+// The book's test function (6.1.1): f(x, y) = x²/20 + y², with gradient
+// (x/10, 2y) and its minimum at (0, 0). Each coordinate is a parameter of its
+// own, as in the book's `params['x']` and `params['y']`.
+function f(x: number, y: number): number {
+  return x ** 2 / 20 + y ** 2;
+}
+
+function gradientsOf(params: Record<string, Tensor>): Record<string, Tensor> {
+  return { x: params.x.div(10), y: params.y.mul(2) };
+}
+
+/** Runs `steps` updates on f from the book's start (-7, 2); the positions. */
+function descend(optimizer: AdaGrad, steps: number): number[][] {
+  const params = { x: tensor(-7), y: tensor(2) };
+  const path: number[][] = [];
+  for (let i = 0; i < steps; i++) {
+    optimizer.update(params, gradientsOf(params));
+    path.push([params.x.item(), params.y.item()]);
+  }
+  return path;
+}
+
+/** `call` must throw an Error (not a TypeError) whose message names `key`. */
+function assertNamesParameter(call: () => void, key: string, what: string) {
+  const error = assertThrows(call, Error, undefined, what);
+  assert(
+    !(error instanceof TypeError),
+    `${what} threw a TypeError ("${error.message}"): check grads yourself ` +
+      `and throw an Error that names the parameter "${key}"`,
+  );
+  assertStringIncludes(
+    error.message,
+    key,
+    `${what}: the error should name the parameter "${key}", but it says "${error.message}"`,
+  );
+}
+
+// Positions below are worked out without the 1e-7 in the denominator, which
+// changes them by less than 3e-7 relative: hence rtol 1e-6. The test on a
+// gradient of 1e-4 checks the 1e-7 itself.
+
+Deno.test("the default learning rate is 0.01 (book 6.1.5)", timeLimit, () => {
+  const optimizer = new AdaGrad();
+  const params = { W: tensor([0, 0]) };
+  const grads = { W: tensor([3, -4]) };
+  // step 1: h = [9, 16];  W = -0.01 * [3/3, -4/4] = [-0.01, 0.01]
+  optimizer.update(params, grads);
+  assertClose(params.W, [-0.01, 0.01], {
+    rtol: 1e-6,
+    msg: "new AdaGrad(): W after one update with dW = [3, -4] from [0, 0]",
+  });
+  // step 2: h = [18, 32];  the step is 0.01 * [3/√18, -4/√32] = ±0.01/√2
+  optimizer.update(params, grads);
+  const w = 0.01 + 0.01 / Math.SQRT2;
+  assertClose(params.W, [-w, w], {
+    rtol: 1e-6,
+    msg: "new AdaGrad(): W after two updates with dW = [3, -4] from [0, 0]",
+  });
+});
+
+Deno.test(
+  "with a constant gradient the steps shrink as 1/√t",
+  timeLimit,
+  () => {
+    const optimizer = new AdaGrad(1);
+    const params = { w: tensor([0]) };
+    const positions: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      optimizer.update(params, { w: tensor([1]) });
+      positions.push(params.w.item());
+    }
+    // h = 1, 2, 3, so the steps are 1/√1, 1/√2, 1/√3
+    assertClose(
+      positions,
+      [-1, -1 - 1 / Math.sqrt(2), -1 - 1 / Math.sqrt(2) - 1 / Math.sqrt(3)],
+      {
+        rtol: 1e-6,
+        msg: "AdaGrad(1): w after 1, 2, 3 updates with dw = 1 from 0",
+      },
+    );
+  },
+);
+
+Deno.test(
+  "the first three steps on f(x, y) = x²/20 + y² from (-7, 2) match the hand-computed positions (book 6.1.5, lr 1.5)",
+  timeLimit,
+  () => {
+    // lr = 1.5 is the book's choice for AdaGrad in its comparison of
+    // optimizers; the gradient is (x/10, 2y).
+    // step 1: grad = (-0.7, 4); h = (0.49, 16);
+    //         (x, y) = (-7 + 1.5 * 0.7/0.7, 2 - 1.5 * 4/4) = (-5.5, 0.5)
+    // step 2: grad = (-0.55, 1); h = (0.49 + 0.3025, 16 + 1) = (0.7925, 17);
+    //         x = -5.5 + 1.5 * 0.55/√0.7925 = -5.5 + 0.9267323279 = -4.5732676721
+    //         y = 0.5 - 1.5 * 1/√17 = 0.5 - 0.3638034376 = 0.1361965624
+    // step 3: grad = (-0.45732676721, 0.2723931249);
+    //         h = (0.7925 + 0.2091477720, 17 + 0.0741980145)
+    //           = (1.0016477720, 17.0741980145);
+    //         x = -4.5732676721 + 1.5 * 0.45732676721/√1.0016477720
+    //           = -4.5732676721 + 0.6854256706 = -3.8878420015
+    //         y = 0.1361965624 - 1.5 * 0.2723931249/√17.0741980145
+    //           = 0.1361965624 - 0.0988820005 = 0.0373145619
+    assertClose(
+      descend(new AdaGrad(1.5), 3),
+      [
+        [-5.5, 0.5],
+        [-4.5732676721, 0.1361965624],
+        [-3.8878420015, 0.0373145619],
+      ],
+      {
+        rtol: 1e-6,
+        msg: "AdaGrad(1.5): positions [x, y] after steps 1, 2, 3",
+      },
+    );
+  },
+);
+
+Deno.test(
+  "30 steps on f from (-7, 2) approach the minimum at (0, 0)",
+  timeLimit,
+  () => {
+    const [x, y] = descend(new AdaGrad(1.5), 30)[29];
+    assert(
+      Number.isFinite(x) && Number.isFinite(y) && f(x, y) < f(-7, 2) / 100,
+      `AdaGrad(1.5): after 30 steps f(${x}, ${y}) = ${
+        f(x, y)
+      }, expected below 1% of f(-7, 2) = ${f(-7, 2)}`,
+    );
+  },
+);
+
+Deno.test(
+  "the 1e-7 is added after the square root: a gradient of 1e-4 moves w by 0.01/1.001",
+  timeLimit,
+  () => {
+    const params = { w: tensor([0]) };
+    new AdaGrad(0.01).update(params, { w: tensor([1e-4]) });
+    // h = 1e-8, √h = 1e-4; the step is 0.01 * 1e-4 / (1e-4 + 1e-7)
+    // = 0.01 / 1.001. With √(h + 1e-7) instead it would be 0.003.
+    assertClose(params.w, [-0.01 / 1.001], {
+      rtol: 1e-9,
+      msg: "AdaGrad(0.01): w after one update with dw = 1e-4 from 0",
+    });
+  },
+);
+
+Deno.test(
+  "a zero gradient leaves the parameter where it is, with no NaN",
+  timeLimit,
+  () => {
+    const optimizer = new AdaGrad(0.01);
+    const params = { w: tensor([1, 2]) };
+    // h = 0 and the gradient is 0: the step 0 / (0 + 1e-7) is 0, not 0/0.
+    optimizer.update(params, { w: tensor([0, 0]) });
+    assertClose(params.w, [1, 2], {
+      msg: "AdaGrad(0.01): w = [1, 2] after one update with dw = [0, 0]",
+    });
+    // h = [4, 0]: the first element moves by 0.01 * 2/2, the second stays.
+    optimizer.update(params, { w: tensor([2, 0]) });
+    assertClose(params.w, [0.99, 2], {
+      rtol: 1e-6,
+      msg: "AdaGrad(0.01): w after dw = [0, 0], then dw = [2, 0]",
+    });
+  },
+);
+
+Deno.test(
+  "each parameter keeps a sum of squared gradients of its own, with its own shape",
+  timeLimit,
+  () => {
+    const rng = new Rng(11);
+    const W = Tensor.randn([2, 3], rng);
+    const b = Tensor.randn([3], rng);
+    const together = { W: W.clone(), b: b.clone() };
+    const aloneW = { W: W.clone() };
+    const aloneB = { b: b.clone() };
+    const optimizer = new AdaGrad(0.1);
+    const optimizerW = new AdaGrad(0.1);
+    const optimizerB = new AdaGrad(0.1);
+    for (let step = 0; step < 3; step++) {
+      const dW = Tensor.randn([2, 3], rng);
+      const db = Tensor.randn([3], rng);
+      optimizer.update(together, { W: dW, b: db });
+      optimizerW.update(aloneW, { W: dW });
+      optimizerB.update(aloneB, { b: db });
+    }
+    const msg = "AdaGrad.update on {W, b} for 3 steps, compared with one " +
+      "optimizer per parameter";
+    assertClose(together.W, aloneW.W, { rtol: 1e-12, msg: `${msg}: W` });
+    assertClose(together.b, aloneB.b, { rtol: 1e-12, msg: `${msg}: b` });
+  },
+);
+
+Deno.test(
+  "a new optimizer starts afresh, whatever other optimizers did",
+  timeLimit,
+  () => {
+    const first = new AdaGrad(0.1);
+    const used = { W: tensor([0, 0]) };
+    for (let i = 0; i < 3; i++) first.update(used, { W: tensor([1, 1]) });
+    const params = { W: tensor([0, 0]) };
+    const fresh = { W: tensor([0, 0]) };
+    new AdaGrad(0.1).update(params, { W: tensor([1, -1]) });
+    new AdaGrad(0.1).update(fresh, { W: tensor([1, -1]) });
+    assertClose(params.W, fresh.W, {
+      rtol: 1e-12,
+      msg:
+        "the first update of a second AdaGrad(0.1), after another made three",
+    });
+    assertClose(params.W, [-0.1, 0.1], {
+      rtol: 1e-6,
+      msg: "the first update of AdaGrad(0.1) with dW = [1, -1] from [0, 0]",
+    });
+  },
+);
+
+Deno.test(
+  "update changes the caller's tensors in place, so a layer holding them sees the new values",
+  timeLimit,
+  () => {
+    const W = tensor([[1, 2], [3, 4]]);
+    const layer = { W }; // a layer keeps the very tensor that params lists
+    const params = { W };
+    const before = W.clone();
+    new AdaGrad(0.5).update(params, { W: tensor([[2, 2], [2, 2]]) });
+    assertStrictEquals(
+      params.W,
+      W,
+      "AdaGrad.update replaced params.W with a new tensor: the layer still " +
+        "holds the old one. Update the tensor itself (subInPlace).",
+    );
+    assert(
+      layer.W.data.every((v, i) => v < before.data[i]),
+      `the layer's W did not move down after AdaGrad(0.5).update with dW = 2: ` +
+        `it was ${before} and is ${layer.W}`,
+    );
+  },
+);
+
+Deno.test("update leaves the gradients unchanged", timeLimit, () => {
+  const params = { W: tensor([[1, 2], [3, 4]]), b: tensor([1, 1]) };
+  const grads = { W: tensor([[0.5, -1], [2, 3]]), b: tensor([-1, 4]) };
+  const optimizer = new AdaGrad(0.1);
+  for (let step = 1; step <= 2; step++) {
+    assertUnchanged(
+      grads,
+      () => optimizer.update(params, grads),
+      `AdaGrad.update (step ${step})`,
+    );
+  }
+});
+
+Deno.test(
+  "a missing gradient throws an Error that names the parameter",
+  timeLimit,
+  () => {
+    const params = { W1: tensor([[1, 2]]), b2: tensor([3]) };
+    assertNamesParameter(
+      () => new AdaGrad().update(params, { W1: tensor([[1, 1]]) }),
+      "b2",
+      "AdaGrad.update with no gradient for b2",
+    );
+  },
+);
+
+Deno.test(
+  "a gradient of the wrong shape throws an Error that names the parameter, even when it would broadcast",
+  timeLimit,
+  () => {
+    const params = () => ({ W1: Tensor.ones([2, 3]) });
+    assertNamesParameter(
+      () => new AdaGrad().update(params(), { W1: Tensor.ones([3, 2]) }),
+      "W1",
+      "AdaGrad.update with W1 of shape [2, 3] and its gradient of shape [3, 2]",
+    );
+    assertNamesParameter(
+      () => new AdaGrad().update(params(), { W1: Tensor.ones([3]) }),
+      "W1",
+      "AdaGrad.update with W1 of shape [2, 3] and its gradient of shape [3]",
+    );
+  },
+);

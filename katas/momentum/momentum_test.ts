@@ -1,0 +1,242 @@
+import { Momentum } from "./momentum.ts";
+import {
+  assert,
+  assertClose,
+  assertStrictEquals,
+  assertStringIncludes,
+  assertThrows,
+  assertUnchanged,
+  Rng,
+  Tensor,
+  tensor,
+  timeLimit,
+} from "../../lib/testing/mod.ts";
+
+// The book's test function (6.1.1): f(x, y) = x²/20 + y², with gradient
+// (x/10, 2y) and its minimum at (0, 0). Each coordinate is a parameter of its
+// own, as in the book's `params['x']` and `params['y']`.
+function f(x: number, y: number): number {
+  return x ** 2 / 20 + y ** 2;
+}
+
+function gradientsOf(params: Record<string, Tensor>): Record<string, Tensor> {
+  return { x: params.x.div(10), y: params.y.mul(2) };
+}
+
+/** Runs `steps` updates on f from the book's start (-7, 2); the positions. */
+function descend(optimizer: Momentum, steps: number): number[][] {
+  const params = { x: tensor(-7), y: tensor(2) };
+  const path: number[][] = [];
+  for (let i = 0; i < steps; i++) {
+    optimizer.update(params, gradientsOf(params));
+    path.push([params.x.item(), params.y.item()]);
+  }
+  return path;
+}
+
+/** `call` must throw an Error (not a TypeError) whose message names `key`. */
+function assertNamesParameter(call: () => void, key: string, what: string) {
+  const error = assertThrows(call, Error, undefined, what);
+  assert(
+    !(error instanceof TypeError),
+    `${what} threw a TypeError ("${error.message}"): check grads yourself ` +
+      `and throw an Error that names the parameter "${key}"`,
+  );
+  assertStringIncludes(
+    error.message,
+    key,
+    `${what}: the error should name the parameter "${key}", but it says "${error.message}"`,
+  );
+}
+
+Deno.test(
+  "the defaults are lr 0.01 and momentum 0.9 (book 6.1.4)",
+  timeLimit,
+  () => {
+    const optimizer = new Momentum();
+    const params = { W: tensor([0, 0]) };
+    const grads = { W: tensor([1, -2]) };
+    // step 1: v = -0.01 * [1, -2] = [-0.01, 0.02];  W = [-0.01, 0.02]
+    optimizer.update(params, grads);
+    assertClose(params.W, [-0.01, 0.02], {
+      rtol: 1e-12,
+      msg: "new Momentum(): W after one update with dW = [1, -2] from [0, 0]",
+    });
+    // step 2: v = 0.9 * [-0.01, 0.02] - 0.01 * [1, -2] = [-0.019, 0.038];
+    //         W = [-0.01 - 0.019, 0.02 + 0.038] = [-0.029, 0.058]
+    optimizer.update(params, grads);
+    assertClose(params.W, [-0.029, 0.058], {
+      rtol: 1e-12,
+      msg: "new Momentum(): W after two updates with dW = [1, -2] from [0, 0]",
+    });
+  },
+);
+
+Deno.test(
+  "with a constant gradient the velocity builds up from one step to the next",
+  timeLimit,
+  () => {
+    const optimizer = new Momentum(0.1, 0.9);
+    const params = { w: tensor([0]) };
+    const positions: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      optimizer.update(params, { w: tensor([1]) });
+      positions.push(params.w.item());
+    }
+    // v = -0.1, then 0.9 * -0.1 - 0.1 = -0.19, then 0.9 * -0.19 - 0.1 = -0.271
+    // w = -0.1, then -0.1 - 0.19 = -0.29, then -0.29 - 0.271 = -0.561
+    assertClose(positions, [-0.1, -0.29, -0.561], {
+      rtol: 1e-12,
+      msg: "Momentum(0.1, 0.9): w after 1, 2, 3 updates with dw = 1 from 0",
+    });
+  },
+);
+
+Deno.test(
+  "the first three steps on f(x, y) = x²/20 + y² from (-7, 2) match the hand-computed positions (book 6.1.4, lr 0.1)",
+  timeLimit,
+  () => {
+    // lr = 0.1 is the book's choice for Momentum in its comparison of
+    // optimizers; the gradient is (x/10, 2y).
+    // step 1: grad = (-0.7, 4); v = -0.1 * grad = (0.07, -0.4);
+    //         (x, y) = (-7 + 0.07, 2 - 0.4) = (-6.93, 1.6)
+    // step 2: grad = (-0.693, 3.2);
+    //         v = 0.9 * (0.07, -0.4) - 0.1 * (-0.693, 3.2)
+    //           = (0.063 + 0.0693, -0.36 - 0.32) = (0.1323, -0.68);
+    //         (x, y) = (-6.93 + 0.1323, 1.6 - 0.68) = (-6.7977, 0.92)
+    // step 3: grad = (-0.67977, 1.84);
+    //         v = 0.9 * (0.1323, -0.68) - 0.1 * (-0.67977, 1.84)
+    //           = (0.11907 + 0.067977, -0.612 - 0.184) = (0.187047, -0.796);
+    //         (x, y) = (-6.7977 + 0.187047, 0.92 - 0.796) = (-6.610653, 0.124)
+    assertClose(
+      descend(new Momentum(0.1), 3),
+      [[-6.93, 1.6], [-6.7977, 0.92], [-6.610653, 0.124]],
+      {
+        rtol: 1e-12,
+        msg: "Momentum(0.1): positions [x, y] after steps 1, 2, 3",
+      },
+    );
+  },
+);
+
+Deno.test(
+  "30 steps on f from (-7, 2) approach the minimum at (0, 0)",
+  timeLimit,
+  () => {
+    const [x, y] = descend(new Momentum(0.1), 30)[29];
+    assert(
+      Number.isFinite(x) && Number.isFinite(y) && f(x, y) < f(-7, 2) / 100,
+      `Momentum(0.1): after 30 steps f(${x}, ${y}) = ${
+        f(x, y)
+      }, expected below 1% of f(-7, 2) = ${f(-7, 2)}`,
+    );
+  },
+);
+
+Deno.test(
+  "each parameter keeps a velocity of its own, with its own shape",
+  timeLimit,
+  () => {
+    const rng = new Rng(11);
+    const W = Tensor.randn([2, 3], rng);
+    const b = Tensor.randn([3], rng);
+    const together = { W: W.clone(), b: b.clone() };
+    const aloneW = { W: W.clone() };
+    const aloneB = { b: b.clone() };
+    const optimizer = new Momentum(0.1, 0.9);
+    const optimizerW = new Momentum(0.1, 0.9);
+    const optimizerB = new Momentum(0.1, 0.9);
+    for (let step = 0; step < 3; step++) {
+      const dW = Tensor.randn([2, 3], rng);
+      const db = Tensor.randn([3], rng);
+      optimizer.update(together, { W: dW, b: db });
+      optimizerW.update(aloneW, { W: dW });
+      optimizerB.update(aloneB, { b: db });
+    }
+    const msg = "Momentum.update on {W, b} for 3 steps, compared with one " +
+      "optimizer per parameter";
+    assertClose(together.W, aloneW.W, { rtol: 1e-12, msg: `${msg}: W` });
+    assertClose(together.b, aloneB.b, { rtol: 1e-12, msg: `${msg}: b` });
+  },
+);
+
+Deno.test(
+  "a new optimizer starts at rest, whatever other optimizers did",
+  timeLimit,
+  () => {
+    const first = new Momentum(0.1, 0.9);
+    const used = { W: tensor([0, 0]) };
+    for (let i = 0; i < 3; i++) first.update(used, { W: tensor([1, 1]) });
+    const params = { W: tensor([0, 0]) };
+    new Momentum(0.1, 0.9).update(params, { W: tensor([1, -1]) });
+    assertClose(params.W, [-0.1, 0.1], {
+      rtol: 1e-12,
+      msg: "the first update of a second Momentum(0.1, 0.9) with dW = [1, -1]",
+    });
+  },
+);
+
+Deno.test(
+  "update changes the caller's tensors in place, so a layer holding them sees the new values",
+  timeLimit,
+  () => {
+    const W = tensor([[1, 2], [3, 4]]);
+    const layer = { W }; // a layer keeps the very tensor that params lists
+    const params = { W };
+    new Momentum(0.5).update(params, { W: tensor([[2, 2], [2, 2]]) });
+    assertStrictEquals(
+      params.W,
+      W,
+      "Momentum.update replaced params.W with a new tensor: the layer still " +
+        "holds the old one. Update the tensor itself (addInPlace).",
+    );
+    assertClose(layer.W, [[0, 1], [2, 3]], {
+      rtol: 1e-12,
+      msg: "the layer's W after Momentum(0.5).update",
+    });
+  },
+);
+
+Deno.test("update leaves the gradients unchanged", timeLimit, () => {
+  const params = { W: tensor([[1, 2], [3, 4]]), b: tensor([1, 1]) };
+  const grads = { W: tensor([[0.5, -1], [2, 3]]), b: tensor([-1, 4]) };
+  const optimizer = new Momentum(0.1);
+  for (let step = 1; step <= 2; step++) {
+    assertUnchanged(
+      grads,
+      () => optimizer.update(params, grads),
+      `Momentum.update (step ${step})`,
+    );
+  }
+});
+
+Deno.test(
+  "a missing gradient throws an Error that names the parameter",
+  timeLimit,
+  () => {
+    const params = { W1: tensor([[1, 2]]), b2: tensor([3]) };
+    assertNamesParameter(
+      () => new Momentum().update(params, { W1: tensor([[1, 1]]) }),
+      "b2",
+      "Momentum.update with no gradient for b2",
+    );
+  },
+);
+
+Deno.test(
+  "a gradient of the wrong shape throws an Error that names the parameter, even when it would broadcast",
+  timeLimit,
+  () => {
+    const params = () => ({ W1: Tensor.ones([2, 3]) });
+    assertNamesParameter(
+      () => new Momentum().update(params(), { W1: Tensor.ones([3, 2]) }),
+      "W1",
+      "Momentum.update with W1 of shape [2, 3] and its gradient of shape [3, 2]",
+    );
+    assertNamesParameter(
+      () => new Momentum().update(params(), { W1: Tensor.ones([3]) }),
+      "W1",
+      "Momentum.update with W1 of shape [2, 3] and its gradient of shape [3]",
+    );
+  },
+);

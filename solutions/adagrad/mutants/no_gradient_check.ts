@@ -1,0 +1,35 @@
+// Mutant of adagrad.ts: grads are not checked, so a missing gradient fails
+// with a TypeError and a mis-shaped one is broadcast silently.
+import { Tensor } from "../../../lib/tensor.ts";
+
+/**
+ * AdaGrad (book 6.1.5): each element's step shrinks as its squared gradients
+ * add up, h ← h + (∂L/∂W)², then W ← W − η·∂L/∂W / (√h + 1e-7).
+ */
+export class AdaGrad {
+  /** The learning rate η. */
+  readonly lr: number;
+  /** The sum of squared gradients of each parameter, by name. */
+  #h = new Map<string, Tensor>();
+
+  /** Creates the optimizer; the book's default learning rate is 0.01. */
+  constructor(lr = 0.01) {
+    this.lr = lr;
+  }
+
+  /** Moves every parameter by its scaled-down gradient, in place. */
+  update(params: Record<string, Tensor>, grads: Record<string, Tensor>): void {
+    for (const [key, param] of Object.entries(params)) {
+      const grad = grads[key];
+      let h = this.#h.get(key);
+      if (h === undefined) {
+        h = Tensor.zeros(param.shape);
+        this.#h.set(key, h);
+      }
+      h.addInPlace(grad.mul(grad));
+      // The 1e-7 keeps the division finite while h is still 0; added after
+      // the square root it barely changes the step once h is not tiny.
+      param.subInPlace(grad.mul(this.lr).div(h.sqrt().add(1e-7)));
+    }
+  }
+}
