@@ -1,0 +1,264 @@
+import { Dropout } from "./dropout.ts";
+import {
+  assert,
+  assertClose,
+  assertFresh,
+  assertLayerGradients,
+  assertNotEquals,
+  assertStringIncludes,
+  assertThrows,
+  assertUnchanged,
+  Rng,
+  Tensor,
+  tensor,
+  timeLimit,
+} from "../../lib/testing/mod.ts";
+
+/** The mask the layer must draw: one uniform per element from `seed`. */
+function expectedMask(shape: number[], seed: number, ratio: number): Tensor {
+  return Tensor.uniform(shape, new Rng(seed)).gt(ratio);
+}
+
+/** The fraction of elements that are not 0. */
+function keptFraction(t: Tensor): number {
+  return t.data.filter((v) => v !== 0).length / t.size;
+}
+
+/** Values kept away from 0, so a dropped element is easy to tell from a kept one. */
+function nonZero(shape: number[], rng: Rng): Tensor {
+  return Tensor.uniform(shape, rng, 0.5, 2).mul(
+    Tensor.uniform(shape, rng).map((u) => (u < 0.5 ? -1 : 1)),
+  );
+}
+
+Deno.test(
+  "training forward keeps x where the uniform draw is > dropoutRatio and zeroes it elsewhere, unscaled",
+  timeLimit,
+  () => {
+    const x = nonZero([4, 5], new Rng(1));
+    const out = new Dropout(0.3, new Rng(11)).forward(x);
+    // The draws, in row-major order, are Tensor.uniform(x.shape, new Rng(11)).
+    assertClose(out, x.mul(expectedMask([4, 5], 11, 0.3)), {
+      msg:
+        "Dropout(0.3, new Rng(11)).forward(x): x times the mask (uniform draw > 0.3)",
+    });
+  },
+);
+
+Deno.test(
+  "on a large input training forward keeps about 1 - dropoutRatio of the elements",
+  timeLimit,
+  () => {
+    const x = Tensor.ones([100, 100]);
+    for (const ratio of [0.2, 0.5, 0.7]) {
+      const kept = keptFraction(new Dropout(ratio, new Rng(2)).forward(x));
+      // 10 000 draws: the kept fraction is within 0.02 of 1 - ratio (5 sigma).
+      assert(
+        Math.abs(kept - (1 - ratio)) < 0.02,
+        `Dropout(${ratio}).forward(ones [100, 100]) kept ${kept} of the elements; ` +
+          `expected about ${1 - ratio} (keep where the draw is > ${ratio})`,
+      );
+    }
+  },
+);
+
+Deno.test(
+  "inference forward scales every input by 1 - dropoutRatio",
+  timeLimit,
+  () => {
+    const x = tensor([[1, -2, 3], [0.5, 0, -4]]);
+    const layer = new Dropout(0.3, new Rng(3));
+    const expected = [[0.7, -1.4, 2.1], [0.35, 0, -2.8]];
+    assertClose(layer.forward(x, false), expected, {
+      msg: "Dropout(0.3).forward([[1, -2, 3], [0.5, 0, -4]], false)",
+    });
+    assertClose(layer.forward(x, false), expected, {
+      msg:
+        "a second Dropout(0.3).forward(x, false): inference has no randomness",
+    });
+  },
+);
+
+Deno.test("dropoutRatio defaults to 0.5", timeLimit, () => {
+  const layer = new Dropout(undefined, new Rng(4));
+  assertClose(layer.forward(tensor([2, -4]), false), [1, -2], {
+    msg: "new Dropout(undefined, rng).forward([2, -4], false)",
+  });
+  const x = nonZero([4, 5], new Rng(5));
+  assertClose(
+    new Dropout(undefined, new Rng(12)).forward(x),
+    x.mul(expectedMask([4, 5], 12, 0.5)),
+    { msg: "new Dropout(undefined, new Rng(12)).forward(x)" },
+  );
+});
+
+Deno.test(
+  "backward passes dout where the last training forward kept x, and 0 where it dropped it",
+  timeLimit,
+  () => {
+    const rng = new Rng(6);
+    const layer = new Dropout(0.4, new Rng(13));
+    layer.forward(nonZero([3, 4], rng));
+    const dout = nonZero([3, 4], rng);
+    assertClose(layer.backward(dout), dout.mul(expectedMask([3, 4], 13, 0.4)), {
+      msg: "Dropout(0.4, new Rng(13)).backward(dout) after one forward",
+    });
+  },
+);
+
+Deno.test(
+  "backward agrees with the numerical gradient for a fixed mask",
+  timeLimit,
+  () => {
+    const rng = new Rng(7);
+    // A new layer with the same seed for every forward: the same mask each
+    // time, so the numerical gradient sees one fixed function of x.
+    let layer = new Dropout(0.5, new Rng(14));
+    assertLayerGradients({
+      layer: "Dropout",
+      forward: (x) => {
+        layer = new Dropout(0.5, new Rng(14));
+        return layer.forward(x);
+      },
+      backward: (dout) => layer.backward(dout),
+      x: Tensor.randn([4, 6], rng),
+      rng,
+      // Forward is linear in x for a fixed mask: exact up to rounding.
+      tolerance: 1e-8,
+    });
+  },
+);
+
+Deno.test(
+  "backward after an inference forward scales dout by 1 - dropoutRatio",
+  timeLimit,
+  () => {
+    const layer = new Dropout(0.25, new Rng(8));
+    layer.forward(Tensor.ones([2, 2]));
+    layer.forward(Tensor.ones([2, 2]), false);
+    assertClose(
+      layer.backward(tensor([[4, 8], [-4, 1]])),
+      [[3, 6], [-3, 0.75]],
+      {
+        msg:
+          "Dropout(0.25).backward([[4, 8], [-4, 1]]) after forward(x) then forward(x, false)",
+      },
+    );
+  },
+);
+
+Deno.test(
+  "each training forward draws a new mask, and backward uses the most recent one",
+  timeLimit,
+  () => {
+    const layer = new Dropout(0.5, new Rng(15));
+    const x = Tensor.ones([4, 8]);
+    const first = layer.forward(x);
+    const second = layer.forward(x);
+    // The second mask comes from the next 32 draws of the same generator.
+    const draws = Tensor.uniform([2, 4, 8], new Rng(15)).gt(0.5);
+    assertClose(first, draws.rows([0]).reshape(4, 8), {
+      msg: "the first Dropout(0.5, new Rng(15)).forward(ones [4, 8])",
+    });
+    assertClose(second, draws.rows([1]).reshape(4, 8), {
+      msg: "the second forward: the next 32 draws of the same generator",
+    });
+    const dout = Tensor.full([4, 8], 3);
+    assertClose(layer.backward(dout), second.mul(3), {
+      msg: "Dropout.backward(3s) after two forwards uses the second mask",
+    });
+  },
+);
+
+Deno.test(
+  "the mask comes from the generator passed in: the same seed gives the same mask, another seed another",
+  timeLimit,
+  () => {
+    const x = Tensor.ones([10, 10]);
+    const a = new Dropout(0.5, new Rng(21)).forward(x);
+    const b = new Dropout(0.5, new Rng(21)).forward(x);
+    const c = new Dropout(0.5, new Rng(22)).forward(x);
+    assertClose(a, b, {
+      msg: "two Dropout layers with new Rng(21): forward(ones [10, 10])",
+    });
+    assertNotEquals(
+      [...a.data],
+      [...c.data],
+      "Dropout layers with new Rng(21) and new Rng(22) drew the same mask",
+    );
+  },
+);
+
+Deno.test(
+  "forward and backward keep the shape for a batch of 1, a batch of 4 and images",
+  timeLimit,
+  () => {
+    const rng = new Rng(9);
+    for (const shape of [[1, 6], [4, 6], [2, 3, 4, 4]]) {
+      const layer = new Dropout(0.5, new Rng(16));
+      const x = nonZero(shape, rng);
+      const mask = expectedMask(shape, 16, 0.5);
+      assertClose(layer.forward(x), x.mul(mask), {
+        msg: `Dropout.forward on shape [${shape}]`,
+      });
+      const dout = nonZero(shape, rng);
+      assertClose(layer.backward(dout), dout.mul(mask), {
+        msg: `Dropout.backward on shape [${shape}]`,
+      });
+      assertClose(layer.forward(x, false), x.mul(0.5), {
+        msg: `Dropout.forward(x, false) on shape [${shape}]`,
+      });
+    }
+  },
+);
+
+Deno.test(
+  "forward leaves x unchanged and returns a new tensor, in training and at inference",
+  timeLimit,
+  () => {
+    for (const ratio of [0.5, 0]) {
+      for (const train of [true, false]) {
+        const x = tensor([[1, -2, 3], [-0.5, 3, -4]]);
+        const what = `Dropout(${ratio}).forward(x, ${train})`;
+        const y = assertUnchanged(
+          { x },
+          () => new Dropout(ratio, new Rng(10)).forward(x, train),
+          what,
+        );
+        assertFresh(y, { x }, what);
+      }
+    }
+  },
+);
+
+Deno.test(
+  "backward leaves dout unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    for (const train of [true, false]) {
+      const layer = new Dropout(0.5, new Rng(17));
+      layer.forward(Tensor.ones([2, 3]), train);
+      const dout = tensor([[1, 2, 3], [4, 5, 6]]);
+      const what = `Dropout.backward after forward(x, ${train})`;
+      const dx = assertUnchanged({ dout }, () => layer.backward(dout), what);
+      assertFresh(dx, { dout }, what);
+    }
+  },
+);
+
+Deno.test(
+  "backward before any forward throws an error that says forward comes first",
+  timeLimit,
+  () => {
+    const error = assertThrows(
+      () => new Dropout(0.5, new Rng(18)).backward(tensor([1, 2])),
+      Error,
+    );
+    assert(
+      !(error instanceof TypeError),
+      `Dropout.backward before forward threw a TypeError ("${error.message}"): ` +
+        "check for a missing forward yourself and throw an Error that says so",
+    );
+    assertStringIncludes(error.message.toLowerCase(), "forward");
+  },
+);

@@ -1,0 +1,36 @@
+// Mutant of weight_decay.ts: the penalty is added to the loss but not to
+// the gradient: addWeightDecay returns the gradients unchanged.
+import type { Tensor } from "../../../lib/tensor.ts";
+
+/**
+ * The book decays the weights of the Affine layers only: the parameters named
+ * W1, W2, ... Biases (b1, ...) and Batch Normalization's gamma and beta are
+ * left alone.
+ */
+function isWeight(name: string): boolean {
+  return name.startsWith("W");
+}
+
+/** The penalty added to the loss: 0.5 * lambda * the sum of every W². */
+export function weightDecayLoss(
+  params: Record<string, Tensor>,
+  lambda: number,
+): number {
+  let sumOfSquares = 0;
+  for (const [name, value] of Object.entries(params)) {
+    if (isWeight(name)) sumOfSquares += value.pow(2).sum();
+  }
+  return 0.5 * lambda * sumOfSquares;
+}
+
+/**
+ * The gradients with the penalty's derivative, lambda * W, added to each
+ * weight's; the other gradients are passed on as they are.
+ */
+export function addWeightDecay(
+  grads: Record<string, Tensor>,
+  _params: Record<string, Tensor>,
+  _lambda: number,
+): Record<string, Tensor> {
+  return { ...grads };
+}
