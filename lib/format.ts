@@ -73,14 +73,13 @@ function formatNumbers(values: number[]): string[] {
     const fixed = v.toFixed(8).replace(/0+$/, "");
     return fixed;
   });
-  // Align on the decimal point: pad the fraction part on the right.
+  // Align on the decimal point: pad the fraction part on the right. `nan`
+  // and `inf` have no point; the caller right-aligns them, as numpy does.
   const fracWidth = Math.max(
     ...texts.map((t) => (t.includes(".") ? t.length - t.indexOf(".") : 0)),
   );
   return texts.map((t) =>
-    t.includes(".")
-      ? t.padEnd(t.indexOf(".") + fracWidth)
-      : t.padEnd(t.length + fracWidth)
+    t.includes(".") ? t.padEnd(t.indexOf(".") + fracWidth) : t
   );
 }
 

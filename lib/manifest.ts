@@ -186,7 +186,9 @@ export interface Hint {
  * ```
  */
 export function hintLevels(readme: string): Hint[] {
-  const section = readme.split(/^## Hints[ \t]*$/m)[1]?.split(/^## /m)[0];
+  // A README checked out on Windows may have CRLF line ends.
+  const section = readme.replace(/\r\n/g, "\n").split(/^## Hints[ \t]*$/m)[1]
+    ?.split(/^## /m)[0];
   if (section === undefined) return [];
   return section.split(/^### /m).slice(1).map((chunk) => {
     const [title, ...rest] = chunk.split("\n");

@@ -63,11 +63,18 @@ function stridesOf(shape: readonly number[]): number[] {
   return strides;
 }
 
-function normalizeAxis(op: string, axis: number, ndim: number): number {
+function normalizeAxis(
+  op: string,
+  axis: number,
+  shape: readonly number[],
+): number {
+  const ndim = shape.length;
   if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
     throw new TensorError(
       op,
-      `axis ${axis} is out of range for a tensor of ${ndim} dimension(s)`,
+      `axis ${axis} is out of range for shape ${
+        shapeToString(shape)
+      } (${ndim} dimension(s))`,
     );
   }
   return axis < 0 ? axis + ndim : axis;
@@ -227,7 +234,7 @@ export class Tensor {
    * ```
    */
   static ones(shape: readonly number[]): Tensor {
-    return Tensor.full(shape, 1);
+    return Tensor.full(checkShape("Tensor.ones", shape), 1);
   }
 
   /**
@@ -242,7 +249,7 @@ export class Tensor {
    * ```
    */
   static randn(shape: readonly number[], rng: Rng, std = 1): Tensor {
-    const t = Tensor.zeros(shape);
+    const t = Tensor.zeros(checkShape("Tensor.randn", shape));
     for (let i = 0; i < t.data.length; i++) t.data[i] = rng.normal(0, std);
     return t;
   }
@@ -264,7 +271,7 @@ export class Tensor {
     low = 0,
     high = 1,
   ): Tensor {
-    const t = Tensor.zeros(shape);
+    const t = Tensor.zeros(checkShape("Tensor.uniform", shape));
     for (let i = 0; i < t.data.length; i++) t.data[i] = rng.uniform(low, high);
     return t;
   }
@@ -441,7 +448,14 @@ export class Tensor {
       );
     }
     const known = shape.filter((d) => d !== -1);
-    checkShape(op, known);
+    if (known.some((d) => !Number.isInteger(d) || d < 0)) {
+      throw new TensorError(
+        op,
+        `cannot reshape ${shapeToString(this.shape)} to ${
+          shapeToString(shape)
+        }: every dimension must be a non-negative integer or -1`,
+      );
+    }
     const knownSize = sizeOf(known);
     let target = shape;
     if (inferred === 1) {
@@ -483,7 +497,7 @@ export class Tensor {
     const n = this.ndim;
     const perm = axes.length === 0
       ? Array.from({ length: n }, (_, i) => n - 1 - i)
-      : axes.map((a) => normalizeAxis(op, a, n));
+      : axes.map((a) => normalizeAxis(op, a, this.shape));
     if (perm.length !== n || new Set(perm).size !== n) {
       throw new TensorError(
         op,
@@ -814,7 +828,7 @@ export class Tensor {
       const shape = keepdims ? this.shape.map(() => 1) : [];
       return new Tensor(new Float64Array([acc]), shape);
     }
-    const ax = normalizeAxis(op, axis, this.ndim);
+    const ax = normalizeAxis(op, axis, this.shape);
     const outer = sizeOf(this.shape.slice(0, ax));
     const len = this.shape[ax];
     const inner = sizeOf(this.shape.slice(ax + 1));
@@ -867,7 +881,7 @@ export class Tensor {
   mean(axis: number, keepdims?: boolean): Tensor;
   mean(axis?: number, keepdims = false): number | Tensor {
     if (axis === undefined) return this.sum() / this.size;
-    const count = this.shape[normalizeAxis("Tensor.mean", axis, this.ndim)];
+    const count = this.shape[normalizeAxis("Tensor.mean", axis, this.shape)];
     return this.sum(axis, keepdims).div(count);
   }
 
@@ -936,11 +950,11 @@ export class Tensor {
     if (axis === undefined) {
       let best = 0;
       for (let i = 1; i < this.size; i++) {
-        if (this.data[i] > this.data[best]) best = i;
+        if (beats(this.data[i], this.data[best])) best = i;
       }
       return best;
     }
-    const ax = normalizeAxis("Tensor.argmax", axis, this.ndim);
+    const ax = normalizeAxis("Tensor.argmax", axis, this.shape);
     const outer = sizeOf(this.shape.slice(0, ax));
     const len = this.shape[ax];
     const inner = sizeOf(this.shape.slice(ax + 1));
@@ -951,7 +965,7 @@ export class Tensor {
         let bestValue = this.data[o * len * inner + i];
         for (let k = 1; k < len; k++) {
           const v = this.data[(o * len + k) * inner + i];
-          if (v > bestValue) {
+          if (beats(v, bestValue)) {
             best = k;
             bestValue = v;
           }
@@ -968,7 +982,7 @@ export class Tensor {
   #nonEmpty(op: string, axis: number | undefined): void {
     const len = axis === undefined
       ? this.size
-      : this.shape[normalizeAxis(op, axis, this.ndim)];
+      : this.shape[normalizeAxis(op, axis, this.shape)];
     if (len === 0) {
       throw new TensorError(
         op,
@@ -1013,13 +1027,16 @@ export class Tensor {
     const a = this.data;
     const b = other.data;
     const out = new Float64Array(n * m);
+    // Skipping zeros of `a` (most MNIST pixels) is exact only when `b` holds
+    // no Infinity or NaN: 0 * Infinity must still give NaN.
+    const skipZeros = b.every(Number.isFinite);
     // i-k-j order walks b and out row by row, which keeps the inner loop in
     // cache and lets the engine vectorise it.
     for (let i = 0; i < n; i++) {
       const row = i * m;
       for (let p = 0; p < k; p++) {
         const aip = a[i * k + p];
-        if (aip === 0) continue;
+        if (aip === 0 && skipZeros) continue;
         const bRow = p * m;
         for (let j = 0; j < m; j++) out[row + j] += aip * b[bRow + j];
       }
@@ -1112,6 +1129,11 @@ export class Tensor {
   assignInPlace(other: TensorLike): this {
     return this.#inPlace("Tensor.assignInPlace", other, (_, b) => b);
   }
+}
+
+/** Whether `v` replaces `best` as the maximum: larger, or the first NaN (numpy). */
+function beats(v: number, best: number): boolean {
+  return v > best || (Number.isNaN(v) && !Number.isNaN(best));
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

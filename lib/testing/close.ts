@@ -132,7 +132,9 @@ export function assertClose(
       worstRel = rel;
       worstRelAt = i;
     }
-    if (!(err <= atol + rtol * Math.abs(e))) {
+    // An infinite error fails even when the tolerance is infinite too
+    // (expected Infinity, actual any finite number).
+    if (err > 0 && !(err < Infinity && err <= atol + rtol * Math.abs(e))) {
       failures++;
       if (firstFail < 0) firstFail = i;
     }

@@ -1,0 +1,265 @@
+import {
+  assert,
+  assertEquals,
+  assertStrictEquals,
+  assertStringIncludes,
+  assertThrows,
+} from "./testing/assert.ts";
+import {
+  dependenciesOf,
+  hintLevels,
+  type KataEntry,
+  loadManifest,
+  ManifestError,
+  parseManifest,
+} from "./manifest.ts";
+import { join } from "node:path";
+
+function entry(name: string, uses: string[] = []): KataEntry {
+  return {
+    name,
+    title: `The ${name} kata`,
+    book: "5.5",
+    file: `${name}.ts`,
+    spec: `${name}_test.ts`,
+    uses,
+  };
+}
+
+/** Fails unless parsing `json` throws a ManifestError mentioning every part. */
+function rejects(json: unknown, ...parts: string[]): void {
+  const e = assertThrows(() => parseManifest(json), ManifestError);
+  assertStringIncludes(e.message, "katas/manifest.json");
+  for (const part of parts) assertStringIncludes(e.message, part);
+}
+
+function withKata(change: Record<string, unknown>): unknown {
+  return {
+    katas: [entry("relu_layer"), { ...entry("sigmoid_layer"), ...change }],
+  };
+}
+
+Deno.test("parseManifest accepts a valid manifest and returns its katas in order", () => {
+  const json = {
+    $comment: "ignored",
+    katas: [
+      entry("relu_layer"),
+      entry("affine_layer"),
+      entry("two_layer_net", ["relu_layer", "affine_layer"]),
+    ],
+  };
+  const m = parseManifest(json);
+  assertEquals(m.katas.map((k) => k.name), [
+    "relu_layer",
+    "affine_layer",
+    "two_layer_net",
+  ]);
+  assertEquals(
+    m.katas[2],
+    entry("two_layer_net", ["relu_layer", "affine_layer"]),
+  );
+  // The result is a copy: changing the input does not change it.
+  json.katas[2].uses.push("x");
+  assertEquals(m.katas[2].uses, ["relu_layer", "affine_layer"]);
+});
+
+Deno.test("parseManifest rejects a missing or empty kata list", () => {
+  rejects({}, '"katas"');
+  rejects({ katas: [] }, "non-empty");
+  rejects({ katas: "relu" }, '"katas"');
+  rejects(null, '"katas"');
+  rejects([entry("a")], '"katas"');
+});
+
+Deno.test("parseManifest rejects a kata with a field missing or empty, naming both", () => {
+  for (const field of ["name", "title", "book", "file", "spec"]) {
+    const kata: Record<string, unknown> = { ...entry("sigmoid_layer") };
+    delete kata[field];
+    rejects({ katas: [entry("relu_layer"), kata] }, "kata #2", `"${field}"`);
+    rejects(withKata({ [field]: "" }), "kata #2", `"${field}"`);
+    rejects(withKata({ [field]: 3 }), "kata #2", `"${field}"`);
+  }
+  rejects(withKata({ uses: undefined }), "sigmoid_layer", '"uses"');
+  rejects(withKata({ uses: "relu_layer" }), "sigmoid_layer", '"uses"');
+  rejects({ katas: [entry("a"), null] }, "kata #2");
+});
+
+Deno.test("parseManifest rejects a name that is not lower-case words joined by _", () => {
+  for (
+    const name of [
+      "Relu",
+      "relu-layer",
+      "relu layer",
+      "_relu",
+      "relu_",
+      "relu__layer",
+      "1relu",
+    ]
+  ) {
+    rejects(withKata({ name }), "kata #2", '"name"', name);
+  }
+});
+
+Deno.test("parseManifest rejects a file that is not a .ts file name", () => {
+  for (
+    const file of ["relu.js", "Relu.ts", "dir/relu.ts", "relu", "../relu.ts"]
+  ) {
+    rejects(withKata({ file }), "sigmoid_layer", '"file"');
+  }
+});
+
+Deno.test("parseManifest rejects a spec that is not a *_test.ts file", () => {
+  for (
+    const spec of [
+      "sigmoid.ts",
+      "sigmoid.test.ts",
+      "sigmoid_test.js",
+      "dir/sigmoid_test.ts",
+    ]
+  ) {
+    rejects(withKata({ spec }), "sigmoid_layer", '"spec"', "_test.ts");
+  }
+});
+
+Deno.test("parseManifest rejects uses that name a later, unknown or the same kata", () => {
+  rejects(
+    { katas: [entry("relu_layer", ["sigmoid_layer"]), entry("sigmoid_layer")] },
+    "relu_layer",
+    '"uses"',
+    "sigmoid_layer",
+  );
+  rejects(withKata({ uses: ["nope"] }), "sigmoid_layer", '"uses"', "nope");
+  rejects(withKata({ uses: ["sigmoid_layer"] }), "sigmoid_layer", '"uses"');
+  rejects(withKata({ uses: [1] }), "sigmoid_layer", '"uses"');
+});
+
+Deno.test("parseManifest rejects a name used twice", () => {
+  rejects(
+    { katas: [entry("relu_layer"), entry("relu_layer")] },
+    "kata #2",
+    "relu_layer",
+    "twice",
+  );
+});
+
+Deno.test("dependenciesOf lists direct and indirect dependencies in manifest order", () => {
+  const m = parseManifest({
+    katas: [
+      entry("a"),
+      entry("b"),
+      entry("c", ["a"]),
+      entry("d", ["c", "b"]),
+      entry("e", ["d", "a"]),
+      entry("f"),
+    ],
+  });
+  assertEquals(dependenciesOf(m, "e"), ["a", "b", "c", "d"]);
+  assertEquals(dependenciesOf(m, "d"), ["a", "b", "c"]);
+  assertEquals(dependenciesOf(m, "c"), ["a"]);
+  assertEquals(dependenciesOf(m, "f"), []);
+  assertEquals(dependenciesOf(m, "unknown"), []);
+});
+
+Deno.test("hintLevels reads each ### heading under ## Hints, in order", () => {
+  const readme = [
+    "# ReLU layer",
+    "",
+    "## Goal",
+    "",
+    "### Not a hint",
+    "",
+    "## Hints",
+    "",
+    "### Hint 1: a nudge",
+    "",
+    "Look at the mask.",
+    "",
+    "### Hint 2: the formula",
+    "",
+    "dx = dout * (x > 0)",
+    "",
+    "```ts",
+    "const mask = x.gt(0);",
+    "```",
+    "",
+    "### Hint 3: an outline",
+    "Two lines.",
+    "Of text.",
+    "",
+    "## What the spec checks",
+    "",
+    "### Not a hint either",
+    "",
+  ].join("\n");
+  const hints = hintLevels(readme);
+  assertEquals(hints.map((h) => h.title), [
+    "Hint 1: a nudge",
+    "Hint 2: the formula",
+    "Hint 3: an outline",
+  ]);
+  assertStrictEquals(hints[0].body, "Look at the mask.");
+  assertStrictEquals(
+    hints[1].body,
+    "dx = dout * (x > 0)\n\n```ts\nconst mask = x.gt(0);\n```",
+  );
+  assertStrictEquals(hints[2].body, "Two lines.\nOf text.");
+});
+
+Deno.test("hintLevels finds no hints without a ## Hints section or with an empty one", () => {
+  assertEquals(hintLevels("# K\n\n## Goal\n\n### Step\n\ntext\n"), []);
+  assertEquals(
+    hintLevels("# K\n\n## Hints\n\nNo levels yet.\n\n## Next\n\n### X\n"),
+    [],
+  );
+  assertEquals(hintLevels(""), []);
+  // "## Hints and tips" is another section, not the hints.
+  assertEquals(hintLevels("## Hints and tips\n\n### One\n\nx\n"), []);
+});
+
+Deno.test("hintLevels reads a README with Windows line ends", () => {
+  const hints = hintLevels(
+    "# K\r\n\r\n## Hints\r\n\r\n### Hint 1\r\n\r\nLook.\r\nAgain.\r\n\r\n## Next\r\n",
+  );
+  assertEquals(hints, [{ title: "Hint 1", body: "Look.\nAgain." }]);
+});
+
+// Reading files needs --allow-read (and the temporary folder --allow-write):
+// the self-check grants them; a bare `deno test --doc lib/` skips these.
+const granted = (name: "read" | "write") =>
+  Deno.permissions.querySync({ name }).state === "granted";
+
+Deno.test({
+  name: "loadManifest reads the repository's real katas/manifest.json",
+  ignore: !granted("read"),
+}, async () => {
+  const { katas } = await loadManifest(".");
+  assert(katas.length > 0);
+  assertEquals(new Set(katas.map((k) => k.name)).size, katas.length);
+});
+
+Deno.test({
+  name: "loadManifest fails clearly for a missing file and for invalid JSON",
+  ignore: !granted("read") || !granted("write"),
+}, async () => {
+  const root = await Deno.makeTempDir({ prefix: "manifest_test_" });
+  try {
+    const missing = await loadManifest(root).then(() => undefined, (e) => e);
+    assert(missing instanceof ManifestError, String(missing));
+    assertStringIncludes(missing.message, "cannot be read");
+    await Deno.mkdir(join(root, "katas"));
+    await Deno.writeTextFile(
+      join(root, "katas", "manifest.json"),
+      "{ katas: [",
+    );
+    const broken = await loadManifest(root).then(() => undefined, (e) => e);
+    assert(broken instanceof ManifestError, String(broken));
+    assertStringIncludes(broken.message, "not valid JSON");
+    await Deno.writeTextFile(
+      join(root, "katas", "manifest.json"),
+      JSON.stringify({ katas: [entry("only")] }),
+    );
+    assertEquals((await loadManifest(root)).katas, [entry("only")]);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
