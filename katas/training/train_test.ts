@@ -1,0 +1,341 @@
+import { type EpochReport, trainNetwork, TwoLayerNet } from "./train.ts";
+import {
+  assert,
+  assertClose,
+  assertEquals,
+  assertNotEquals,
+  assertStrictEquals,
+  assertUnchanged,
+  Rng,
+  Tensor,
+  timeLimit,
+} from "../../lib/testing/mod.ts";
+import { spiral } from "../../lib/data/spiral.ts";
+import { loadMnist } from "../../lib/data/mnist.ts";
+
+const NAMES = ["W1", "b1", "W2", "b2"] as const;
+type Params = TwoLayerNet["params"];
+
+/** 300 spiral points to train on (3 arms) and 90 others to test on. */
+function spiralData() {
+  const train = spiral({ pointsPerClass: 100, classes: 3, rng: new Rng(0) });
+  const test = spiral({ pointsPerClass: 30, classes: 3, rng: new Rng(1) });
+  return { xTrain: train.x, tTrain: train.t, xTest: test.x, tTest: test.t };
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function cloneParams(p: Params): Params {
+  return {
+    W1: p.W1.clone(),
+    b1: p.b1.clone(),
+    W2: p.W2.clone(),
+    b2: p.b2.clone(),
+  };
+}
+
+/** A TwoLayerNet that records every call of gradient. */
+class SpyNet extends TwoLayerNet {
+  calls: { x: Tensor; t: Tensor; before: Params; grads: Params }[] = [];
+
+  override gradient(x: Tensor, t: Tensor): Params {
+    const before = cloneParams(this.params);
+    const grads = super.gradient(x, t);
+    this.calls.push({
+      x: x.clone(),
+      t: t.clone(),
+      before,
+      grads: cloneParams(grads),
+    });
+    return grads;
+  }
+}
+
+Deno.test(
+  "training on the spiral lowers the loss and classifies far better than chance",
+  timeLimit,
+  () => {
+    const data = spiralData();
+    const net = new TwoLayerNet(2, 30, 3, new Rng(2), 1);
+    const { losses, testAccuracies } = trainNetwork(net, data, {
+      iterations: 500,
+      batchSize: 30,
+      learningRate: 1,
+      rng: new Rng(3),
+    });
+    const first = mean(losses.slice(0, 20));
+    const last = mean(losses.slice(-20));
+    assert(
+      last < 0.5 * first,
+      `spiral: the mean loss of the last 20 iterations is ${last}, of the first 20 ${first}: it should at least halve`,
+    );
+    const accuracy = testAccuracies.at(-1)!;
+    assert(
+      accuracy > 0.8,
+      `spiral: test accuracy after training is ${accuracy}; chance is 0.33 and this setting reaches over 0.9`,
+    );
+  },
+);
+
+Deno.test(
+  "training on 1000 MNIST digits lowers the loss and gets most of 200 held-out digits right",
+  timeLimit,
+  () => {
+    const all = loadMnist({ oneHot: true });
+    const train = Array.from({ length: 1000 }, (_, i) => i);
+    const test = Array.from({ length: 200 }, (_, i) => i);
+    const data = {
+      xTrain: all.xTrain.rows(train),
+      tTrain: all.tTrain.rows(train),
+      xTest: all.xTest.rows(test),
+      tTest: all.tTest.rows(test),
+    };
+    const net = new TwoLayerNet(784, 20, 10, new Rng(4));
+    const { losses, testAccuracies } = trainNetwork(net, data, {
+      iterations: 150,
+      batchSize: 50,
+      learningRate: 0.5,
+      rng: new Rng(5),
+    });
+    const first = mean(losses.slice(0, 20));
+    const last = mean(losses.slice(-20));
+    assert(
+      last < 0.5 * first,
+      `MNIST: the mean loss of the last 20 iterations is ${last}, of the first 20 ${first}: it should at least halve`,
+    );
+    const accuracy = testAccuracies.at(-1)!;
+    assert(
+      accuracy > 0.75,
+      `MNIST: test accuracy after training is ${accuracy}; chance is 0.1 and this setting reaches about 0.89`,
+    );
+  },
+);
+
+Deno.test(
+  "each iteration subtracts learningRate times the gradient from every parameter, in place",
+  timeLimit,
+  () => {
+    const data = spiralData();
+    const net = new SpyNet(2, 8, 3, new Rng(6), 1);
+    const objects = { ...net.params };
+    const learningRate = 0.3;
+    trainNetwork(net, data, {
+      iterations: 3,
+      batchSize: 10,
+      learningRate,
+      rng: new Rng(7),
+    });
+    for (const name of NAMES) {
+      assertStrictEquals(
+        net.params[name],
+        objects[name],
+        `net.params.${name} was replaced by another tensor: update it in place (subInPlace)`,
+      );
+    }
+    assertEquals(net.calls.length, 3, "net.gradient calls in 3 iterations");
+    const after = [...net.calls.slice(1).map((c) => c.before), net.params];
+    net.calls.forEach(({ before, grads }, i) => {
+      for (const name of NAMES) {
+        assertClose(
+          after[i][name],
+          before[name].sub(grads[name].mul(learningRate)),
+          {
+            msg:
+              `params.${name} after iteration ${
+                i + 1
+              } with learningRate ${learningRate} ` +
+              `(expected params - learningRate * gradient)`,
+          },
+        );
+      }
+    });
+  },
+);
+
+Deno.test(
+  "each minibatch is batchSize rows of the training data drawn anew, with their own labels",
+  timeLimit,
+  () => {
+    // 300 rows that are all different (spiral arms share their centre point).
+    const xTrain = Tensor.zeros([300, 2]).map((_, k) =>
+      k % 2 ? (k >> 1) % 7 : (k >> 1) / 300
+    );
+    const tTrain = Tensor.zeros([300]).map((_, i) => i % 3);
+    const data = { ...spiralData(), xTrain, tTrain };
+    const net = new SpyNet(2, 8, 3, new Rng(8), 1);
+    trainNetwork(net, data, {
+      iterations: 20,
+      batchSize: 10,
+      learningRate: 0.1,
+      rng: new Rng(9),
+    });
+    const rowOf = new Map<string, number>();
+    for (let i = 0; i < data.xTrain.shape[0]; i++) {
+      rowOf.set(`${data.xTrain.get(i, 0)},${data.xTrain.get(i, 1)}`, i);
+    }
+    const seen = new Set<number>();
+    net.calls.forEach(({ x, t }, k) => {
+      assertEquals(x.shape, [10, 2], `minibatch ${k + 1}: x shape`);
+      assertEquals(t.shape, [10], `minibatch ${k + 1}: t shape`);
+      for (let r = 0; r < 10; r++) {
+        const row = rowOf.get(`${x.get(r, 0)},${x.get(r, 1)}`);
+        assert(
+          row !== undefined,
+          `minibatch ${k + 1}, row ${r} is not a row of xTrain`,
+        );
+        assertEquals(
+          t.get(r),
+          data.tTrain.get(row),
+          `minibatch ${
+            k + 1
+          }, row ${r}: the label is not the one of that row of xTrain`,
+        );
+        seen.add(row);
+      }
+    });
+    const distinct = new Set(net.calls.map(({ x }) => x.data.join())).size;
+    assertEquals(
+      distinct,
+      20,
+      "20 iterations trained on only " + distinct +
+        " different minibatch(es): draw a new random minibatch every iteration",
+    );
+    // 200 draws with replacement from 300 rows hit about 146 different rows.
+    assert(
+      seen.size > 100,
+      `20 minibatches of 10 used only ${seen.size} different rows`,
+    );
+  },
+);
+
+Deno.test(
+  "losses has one entry per iteration and the accuracies one per epoch of trainSize / batchSize iterations",
+  timeLimit,
+  () => {
+    const data = spiralData();
+    const reports: EpochReport[] = [];
+    const history = trainNetwork(
+      new TwoLayerNet(2, 8, 3, new Rng(10), 1),
+      data,
+      {
+        iterations: 95,
+        batchSize: 20, // 300 / 20 = 15 iterations per epoch: 6 whole epochs
+        learningRate: 0.1,
+        rng: new Rng(11),
+        onEpoch: (report) => reports.push(report),
+      },
+    );
+    assertEquals(
+      history.losses.length,
+      95,
+      "losses.length after 95 iterations",
+    );
+    assertEquals(
+      history.trainAccuracies.length,
+      6,
+      "trainAccuracies.length after 95 iterations of 15 per epoch",
+    );
+    assertEquals(
+      history.testAccuracies.length,
+      6,
+      "testAccuracies.length after 95 iterations of 15 per epoch",
+    );
+    assertEquals(
+      reports.map(({ epoch, trainAccuracy, testAccuracy }) => ({
+        epoch,
+        trainAccuracy,
+        testAccuracy,
+      })),
+      history.trainAccuracies.map((trainAccuracy, e) => ({
+        epoch: e + 1,
+        trainAccuracy,
+        testAccuracy: history.testAccuracies[e],
+      })),
+      "onEpoch reports: epoch (counting from 1) and the accuracies recorded",
+    );
+    reports.forEach(({ loss }, e) =>
+      assertClose(loss, mean(history.losses.slice(15 * e, 15 * (e + 1))), {
+        msg: `onEpoch report ${e + 1}: loss, the mean of that epoch's losses`,
+      })
+    );
+    const small = trainNetwork(new TwoLayerNet(2, 8, 3, new Rng(10), 1), {
+      ...data,
+      xTrain: data.xTrain.rows([0, 100, 200]),
+      tTrain: data.tTrain.rows([0, 100, 200]),
+    }, { iterations: 4, batchSize: 10, learningRate: 0.1, rng: new Rng(11) });
+    assertEquals(
+      small.testAccuracies.length,
+      4,
+      "with 3 training rows and batchSize 10 an epoch is 1 iteration: testAccuracies.length after 4",
+    );
+  },
+);
+
+Deno.test(
+  "the accuracies recorded last are the trained net's accuracy on the training and the test data",
+  timeLimit,
+  () => {
+    const data = spiralData();
+    const net = new TwoLayerNet(2, 20, 3, new Rng(12), 1);
+    const history = trainNetwork(net, data, {
+      iterations: 150,
+      batchSize: 30,
+      learningRate: 0.5,
+      rng: new Rng(13),
+    });
+    const onTrain = net.accuracy(data.xTrain, data.tTrain);
+    const onTest = net.accuracy(data.xTest, data.tTest);
+    assert(
+      onTrain !== onTest,
+      "(the setting of this test must give different accuracies)",
+    );
+    assertEquals(
+      history.trainAccuracies.at(-1),
+      onTrain,
+      "trainAccuracies after the last epoch",
+    );
+    assertEquals(
+      history.testAccuracies.at(-1),
+      onTest,
+      "testAccuracies after the last epoch: accuracy on xTest and tTest",
+    );
+  },
+);
+
+Deno.test(
+  "training is deterministic: the same seeds give the same losses, another seed others",
+  timeLimit,
+  () => {
+    const data = spiralData();
+    const run = (seed: number) =>
+      trainNetwork(new TwoLayerNet(2, 10, 3, new Rng(14), 1), data, {
+        iterations: 30,
+        batchSize: 10,
+        learningRate: 0.1,
+        rng: new Rng(seed),
+      }).losses;
+    assertEquals(run(15), run(15), "losses of two runs with rng new Rng(15)");
+    assertNotEquals(
+      run(15),
+      run(16),
+      "losses with rng new Rng(15) and new Rng(16)",
+    );
+  },
+);
+
+Deno.test("training leaves the data unchanged", timeLimit, () => {
+  const data = spiralData();
+  assertUnchanged(
+    data,
+    () =>
+      trainNetwork(new TwoLayerNet(2, 10, 3, new Rng(17), 1), data, {
+        iterations: 30,
+        batchSize: 10,
+        learningRate: 0.1,
+        rng: new Rng(18),
+      }),
+    "trainNetwork",
+  );
+});
