@@ -205,6 +205,29 @@ Deno.test(
 );
 
 Deno.test(
+  "the sum belongs to the parameter's name: it carries over when the name comes with a new tensor",
+  timeLimit,
+  () => {
+    // A caller may rebuild its params record between updates (after loading
+    // saved weights, say): the same name with the same values in a new
+    // tensor is the same parameter, and keeps its h.
+    const optimizer = new AdaGrad(1);
+    let w = tensor([0]);
+    for (let i = 0; i < 3; i++) {
+      w = w.clone();
+      optimizer.update({ w }, { w: tensor([1]) });
+    }
+    // As in the constant-gradient test: h = 1, 2, 3, so the steps are
+    // 1/√1, 1/√2, 1/√3 (rtol 1e-6 for the 1e-7, as there).
+    assertClose(w, [-1 - 1 / Math.sqrt(2) - 1 / Math.sqrt(3)], {
+      rtol: 1e-6,
+      msg: "AdaGrad(1): w after 3 updates with dw = 1 from 0, each update " +
+        "given {w: a new tensor holding the current w}",
+    });
+  },
+);
+
+Deno.test(
   "a new optimizer starts afresh, whatever other optimizers did",
   timeLimit,
   () => {

@@ -103,6 +103,27 @@ Deno.test(
 );
 
 Deno.test(
+  "the betas given to the constructor set the moving averages and the bias correction",
+  timeLimit,
+  () => {
+    const optimizer = new Adam(0.1, 0.5, 0.75);
+    const params = { w: tensor([0]) };
+    // step 1 (t = 1): m = 0.5, v = 0.25, lr_t = 0.1 √0.25 / 0.5 = 0.1;
+    //         the step is 0.1 * 0.5/√0.25 = 0.1, as for any betas
+    optimizer.update(params, { w: tensor([1]) });
+    // step 2 (t = 2), the gradient is now 0: m = 0.5 * 0.5 = 0.25,
+    //         v = 0.75 * 0.25 = 0.1875 = 3/16,
+    //         lr_t = 0.1 √(1 - 0.75²) / (1 - 0.5²) = 0.1 (√7/4) / 0.75;
+    //         the step is lr_t * 0.25 / (√3/4) = 0.1 √(7/27) = 0.0509175077
+    optimizer.update(params, { w: tensor([0]) });
+    assertClose(params.w, [-0.1 - 0.1 * Math.sqrt(7 / 27)], {
+      rtol: 1e-5,
+      msg: "Adam(0.1, 0.5, 0.75): w after dw = 1, then dw = 0, from 0",
+    });
+  },
+);
+
+Deno.test(
   "t counts update calls, not parameters: three parameters in one call all take the first step",
   timeLimit,
   () => {
@@ -220,6 +241,31 @@ Deno.test(
       "optimizer per parameter";
     assertClose(together.W, aloneW.W, { rtol: 1e-12, msg: `${msg}: W` });
     assertClose(together.b, aloneB.b, { rtol: 1e-12, msg: `${msg}: b` });
+  },
+);
+
+Deno.test(
+  "m and v belong to the parameter's name: they carry over when the name comes with a new tensor",
+  timeLimit,
+  () => {
+    // A caller may rebuild its params record between updates (after loading
+    // saved weights, say): the same name with the same values in a new
+    // tensor is the same parameter, and keeps its m and v.
+    const optimizer = new Adam();
+    let W = tensor([0, 0]);
+    for (const dW of [tensor([10, -20]), tensor([0, 0])]) {
+      W = W.clone();
+      optimizer.update({ W }, { W: dW });
+    }
+    // As in the test of the defaults: the second step moves W by
+    // 0.0006700583 although its gradient is 0, because m remembers the first.
+    const w = 0.001 +
+      0.001 * Math.sqrt(0.001999) / 0.19 * 0.09 / Math.sqrt(0.000999);
+    assertClose(W, [-w, w], {
+      rtol: 1e-5,
+      msg: "new Adam(): W after dW = [10, -20], then dW = [0, 0], from " +
+        "[0, 0], each update given {W: a new tensor holding the current W}",
+    });
   },
 );
 

@@ -53,6 +53,7 @@ Deno.test(
     const x = Tensor.randn([8, 5], rng, 3).add(Tensor.randn([5], rng, 10));
     const y = new BatchNormalization(Tensor.ones([5]), Tensor.zeros([5]))
       .forward(x);
+    // Every column of xn sums to 0 exactly, up to rounding (about 1e-15).
     assertClose(y.mean(0), Tensor.zeros([5]), {
       atol: 1e-9,
       msg: "the mean over the batch of BatchNormalization.forward(x)",
@@ -345,6 +346,72 @@ Deno.test(
 );
 
 Deno.test(
+  "eps goes inside the square root: a feature whose variance is far below eps is damped, not scaled up to variance 1",
+  timeLimit,
+  () => {
+    const bn = new BatchNormalization(Tensor.ones([2]), Tensor.zeros([2]));
+    // Feature 0 is [1, 1.00002, 1, 1.00002]: xc = ±1e-5 and var = 1e-10, so
+    // xc / √(var + eps) is ±0.0316 with eps = 1e-7 (±0.01 with the book's
+    // 1e-6). With eps after the root, xc / (√var + eps), it would be ±0.99.
+    const x = [[1, 0], [1.00002, 0], [1, 4], [1.00002, 4]];
+    const y = bn.forward(tensor(x));
+    const feature0 = [0, 1, 2, 3].map((i) => y.get(i, 0));
+    assert(
+      feature0.every((v) => Math.abs(v) < 0.04),
+      `BatchNormalization.forward(${JSON.stringify(x)}) gave ` +
+        `[${feature0}] for feature 0 (variance 1e-10); expected values ` +
+        "within ±0.04: xc / √(var + eps), with eps inside the square root",
+    );
+  },
+);
+
+Deno.test(
+  "a feature that was constant in training (running variance 0) gives finite outputs at inference",
+  timeLimit,
+  () => {
+    const bn = new BatchNormalization(tensor([2, 2]), tensor([0.5, -0.5]));
+    // Feature 1 is always 7, so runningVar is 0.9 * 0 + 0.1 * 0 = 0 for it
+    // (think of an MNIST border pixel); runningMean is 0.7.
+    bn.forward(tensor([[1, 7], [2, 7], [3, 7], [4, 7]]));
+    const y = bn.forward(tensor([[2.5, 7], [0, 0.7]]), false);
+    assert(
+      y.data.every(Number.isFinite),
+      "BatchNormalization.forward([[2.5, 7], [0, 0.7]], false) with " +
+        `runningVar ${bn.runningVar} gave ${y}: add eps to the running ` +
+        "variance too, (x - runningMean) / √(runningVar + eps)",
+    );
+    assertClose(y.get(1, 1), -0.5, {
+      ...NEAR,
+      msg: "the feature equal to its running mean (0.7) at inference: beta",
+    });
+  },
+);
+
+Deno.test(
+  "inputs offset by 1e8 are normalised like the same inputs without the offset",
+  timeLimit,
+  () => {
+    // The variance is the mean of the squared deviations from the mean:
+    // mean(x²) - mean(x)² would subtract two numbers near 1e16, whose
+    // rounding error (about 1) swamps a variance of about 1.
+    const rng = new Rng(9);
+    const x = Tensor.randn([5, 3], rng);
+    const gamma = Tensor.uniform([3], rng, 0.5, 2);
+    const beta = Tensor.randn([3], rng);
+    const expected = new BatchNormalization(gamma, beta).forward(x);
+    // x + 1e8 rounds x to about 1.5e-8, which moves the result by about that.
+    assertClose(
+      new BatchNormalization(gamma, beta).forward(x.add(1e8)),
+      expected,
+      {
+        ...NEAR,
+        msg: "BatchNormalization.forward(x + 1e8) versus forward(x)",
+      },
+    );
+  },
+);
+
+Deno.test(
   "inputs around 1e100 are normalised like inputs around 1, with no NaN or Infinity",
   timeLimit,
   () => {
@@ -369,13 +436,52 @@ Deno.test(
   timeLimit,
   () => {
     const bn = new BatchNormalization(Tensor.ones([2]), Tensor.zeros([2]));
-    const error = assertThrows(() => bn.backward(tensor([[1, 2]])), Error);
+    const error = assertThrows(
+      () => bn.backward(tensor([[1, 2]])),
+      Error,
+      undefined,
+      "BatchNormalization.backward([[1, 2]]) before any forward",
+    );
     assert(
       !(error instanceof TypeError),
       `BatchNormalization.backward before forward threw a TypeError ("${error.message}"): ` +
         "check for a missing forward yourself and throw an Error that says so",
     );
-    assertStringIncludes(error.message.toLowerCase(), "forward");
+    assertStringIncludes(
+      error.message.toLowerCase(),
+      "forward",
+      "BatchNormalization.backward before any forward: the error should " +
+        `say that forward comes first, but it says "${error.message}"`,
+    );
+  },
+);
+
+Deno.test(
+  "backward after an inference forward throws, rather than return the gradient of an older training batch",
+  timeLimit,
+  () => {
+    const rng = new Rng(10);
+    const bn = newLayer(3, rng);
+    bn.forward(Tensor.randn([4, 3], rng));
+    bn.forward(Tensor.randn([4, 3], rng), false);
+    const error = assertThrows(
+      () => bn.backward(Tensor.randn([4, 3], rng)),
+      Error,
+      undefined,
+      "BatchNormalization.backward after forward(x) then forward(x2, false) " +
+        "should throw: it would otherwise use x's batch, not x2",
+    );
+    assert(
+      !(error instanceof TypeError),
+      `BatchNormalization.backward after an inference forward threw a TypeError ("${error.message}"): ` +
+        "forget the training cache in an inference forward and throw an Error that says so",
+    );
+    assertStringIncludes(
+      error.message.toLowerCase(),
+      "forward",
+      "BatchNormalization.backward after an inference forward: the error " +
+        `should say that a training forward comes first, but it says "${error.message}"`,
+    );
   },
 );
 

@@ -107,6 +107,22 @@ Deno.test(
 );
 
 Deno.test(
+  "backward passes dout where an input was 0 but kept: the mask is what was drawn, not where the output is non-zero",
+  timeLimit,
+  () => {
+    const layer = new Dropout(0.4, new Rng(19));
+    // Zeros in the input (a ReLU before Dropout gives many) are kept or
+    // dropped like any other value, and a kept zero passes its gradient.
+    layer.forward(Tensor.zeros([3, 4]));
+    const dout = nonZero([3, 4], new Rng(20));
+    assertClose(layer.backward(dout), dout.mul(expectedMask([3, 4], 19, 0.4)), {
+      msg:
+        "Dropout(0.4, new Rng(19)).backward(dout) after forward(zeros [3, 4])",
+    });
+  },
+);
+
+Deno.test(
   "backward agrees with the numerical gradient for a fixed mask",
   timeLimit,
   () => {
@@ -253,12 +269,19 @@ Deno.test(
     const error = assertThrows(
       () => new Dropout(0.5, new Rng(18)).backward(tensor([1, 2])),
       Error,
+      undefined,
+      "Dropout(0.5).backward([1, 2]) before any forward",
     );
     assert(
       !(error instanceof TypeError),
       `Dropout.backward before forward threw a TypeError ("${error.message}"): ` +
         "check for a missing forward yourself and throw an Error that says so",
     );
-    assertStringIncludes(error.message.toLowerCase(), "forward");
+    assertStringIncludes(
+      error.message.toLowerCase(),
+      "forward",
+      "Dropout.backward before any forward: the error should say that " +
+        `forward comes first, but it says "${error.message}"`,
+    );
   },
 );

@@ -93,6 +93,26 @@ Deno.test(
 );
 
 Deno.test(
+  "the momentum given to the constructor sets how much velocity survives each step",
+  timeLimit,
+  () => {
+    const optimizer = new Momentum(0.1, 0.5);
+    const params = { w: tensor([0]) };
+    const positions: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      optimizer.update(params, { w: tensor([1]) });
+      positions.push(params.w.item());
+    }
+    // v = -0.1, then 0.5 * -0.1 - 0.1 = -0.15, then 0.5 * -0.15 - 0.1 = -0.175
+    // w = -0.1, then -0.1 - 0.15 = -0.25, then -0.25 - 0.175 = -0.425
+    assertClose(positions, [-0.1, -0.25, -0.425], {
+      rtol: 1e-12,
+      msg: "Momentum(0.1, 0.5): w after 1, 2, 3 updates with dw = 1 from 0",
+    });
+  },
+);
+
+Deno.test(
   "the first three steps on f(x, y) = x²/20 + y² from (-7, 2) match the hand-computed positions (book 6.1.4, lr 0.1)",
   timeLimit,
   () => {
@@ -157,6 +177,28 @@ Deno.test(
       "optimizer per parameter";
     assertClose(together.W, aloneW.W, { rtol: 1e-12, msg: `${msg}: W` });
     assertClose(together.b, aloneB.b, { rtol: 1e-12, msg: `${msg}: b` });
+  },
+);
+
+Deno.test(
+  "the velocity belongs to the parameter's name: it carries over when the name comes with a new tensor",
+  timeLimit,
+  () => {
+    // A caller may rebuild its params record between updates (after loading
+    // saved weights, say): the same name with the same values in a new
+    // tensor is the same parameter, and keeps its velocity.
+    const optimizer = new Momentum(0.1, 0.9);
+    let w = tensor([0]);
+    for (let i = 0; i < 3; i++) {
+      w = w.clone();
+      optimizer.update({ w }, { w: tensor([1]) });
+    }
+    // As in the constant-gradient test: w = -0.1, -0.29, then -0.561.
+    assertClose(w, [-0.561], {
+      rtol: 1e-12,
+      msg: "Momentum(0.1, 0.9): w after 3 updates with dw = 1 from 0, " +
+        "each update given {w: a new tensor holding the current w}",
+    });
   },
 );
 

@@ -283,6 +283,39 @@ Deno.test(
   },
 );
 
+Deno.test(
+  "the dropout masks come from the generator passed in: the same seed drops the same units, another seed other ones",
+  timeLimit,
+  () => {
+    const make = (seed: number) =>
+      new MultiLayerNet({
+        inputSize: 4,
+        hiddenSizes: [20],
+        outputSize: 3,
+        rng: new Rng(seed),
+        dropoutRatio: 0.5,
+      });
+    const [a, b, c] = [make(24), make(24), make(25)];
+    // Give c a's weights, so only the masks can tell them apart.
+    for (const [name, p] of Object.entries(a.params)) {
+      c.params[name].assignInPlace(p);
+    }
+    const x = Tensor.randn([4, 4], new Rng(26));
+    const scores = a.predict(x, true);
+    assertClose(b.predict(x, true), scores, {
+      msg:
+        "predict(x, true) of two nets made with new Rng(24), dropoutRatio 0.5",
+    });
+    assertNotEquals(
+      [...c.predict(x, true).data],
+      [...scores.data],
+      "predict(x, true) of nets with the same params made with new Rng(24) " +
+        "and new Rng(25) is the same: draw the dropout masks from the rng " +
+        "given to the constructor",
+    );
+  },
+);
+
 // ----------------------------------------------------------------- forward
 
 Deno.test(
@@ -327,7 +360,11 @@ Deno.test(
     for (const p of Object.values(net.params)) {
       p.addInPlace(Tensor.randn(p.shape, rng, 0.1));
     }
-    const x = Tensor.randn([8, 6], rng);
+    // Inputs and W2 scaled by 10 give each Batch Normalization inputs with a
+    // variance of about 100, so its eps (1e-7 here, the book's 1e-6 in a
+    // learner's layer) moves xn by eps / (2 var) < 1e-8 relative.
+    net.params.W2.mulInPlace(10);
+    const x = Tensor.randn([8, 6], rng, 10);
     assertClose(
       net.predict(x, true),
       expectedScores(net, x, { batchNorm: true }),
@@ -389,6 +426,8 @@ Deno.test(
     }
     const x = Tensor.randn([5, 4], rng);
     const whole = net.predict(x, false);
+    // A row scored alone goes through the same arithmetic as in the batch:
+    // only rounding can differ, far below 1e-9 relative.
     for (let i = 0; i < 5; i++) {
       assertClose(net.predict(x.rows([i]), false), whole.rows([i]), {
         rtol: 1e-9,
@@ -444,6 +483,8 @@ Deno.test(
         weightDecayLambda,
       });
       const { x, t } = batch(6, 4, 3, rng);
+      // The same arithmetic as the net's layers: only rounding differs, far
+      // below 1e-9.
       const expected = softmaxCrossEntropy(expectedScores(net, x), t) +
         penalty(net, weightDecayLambda);
       assertAlmostEquals(
@@ -475,7 +516,11 @@ Deno.test(
       useBatchNorm: true,
       weightDecayLambda: 0.05,
     });
-    const { x, t } = batch(6, 4, 3, rng);
+    const { x: x1, t } = batch(6, 4, 3, rng);
+    // Inputs scaled by 10 give Batch Normalization inputs with a variance of
+    // about 100, so its eps (1e-7 here, the book's 1e-6 in a learner's layer)
+    // moves the loss by less than 1e-8.
+    const x = x1.mul(10);
     const scores = expectedScores(net, x, { batchNorm: true });
     assertAlmostEquals(
       net.loss(x, t, true),

@@ -50,7 +50,8 @@ function assertNamesParameter(call: () => void, key: string, what: string) {
 }
 
 // Positions below are worked out without the 1e-7 in the denominator, which
-// changes them by less than 1e-6 relative: hence rtol 2e-6.
+// changes them by less than 1e-6 relative: hence rtol 2e-6. The test on a
+// gradient of 1e-3 checks the 1e-7 itself.
 
 Deno.test(
   "the defaults are lr 0.01 and decay rate 0.99 (book's common/optimizer.py)",
@@ -154,6 +155,22 @@ Deno.test(
 );
 
 Deno.test(
+  "the 1e-7 is added after the square root: a gradient of 1e-3 moves w by 0.1/1.001",
+  timeLimit,
+  () => {
+    const params = { w: tensor([0]) };
+    new RMSprop(0.01).update(params, { w: tensor([1e-3]) });
+    // h = 0.01 * 1e-6 = 1e-8, √h = 1e-4; the step is
+    // 0.01 * 1e-3 / (1e-4 + 1e-7) = 0.1 / 1.001. With √(h + 1e-7) instead it
+    // would be 0.01 * 1e-3 / 3.317e-4 = 0.0302.
+    assertClose(params.w, [-0.1 / 1.001], {
+      rtol: 1e-9,
+      msg: "RMSprop(0.01): w after one update with dw = 1e-3 from 0",
+    });
+  },
+);
+
+Deno.test(
   "a zero gradient leaves the parameter where it is, with no NaN",
   timeLimit,
   () => {
@@ -197,6 +214,29 @@ Deno.test(
       "optimizer per parameter";
     assertClose(together.W, aloneW.W, { rtol: 1e-12, msg: `${msg}: W` });
     assertClose(together.b, aloneB.b, { rtol: 1e-12, msg: `${msg}: b` });
+  },
+);
+
+Deno.test(
+  "the average belongs to the parameter's name: it carries over when the name comes with a new tensor",
+  timeLimit,
+  () => {
+    // A caller may rebuild its params record between updates (after loading
+    // saved weights, say): the same name with the same values in a new
+    // tensor is the same parameter, and keeps its h.
+    const optimizer = new RMSprop(0.1, 0.9);
+    let w = tensor([0]);
+    for (let i = 0; i < 3; i++) {
+      w = w.clone();
+      optimizer.update({ w }, { w: tensor([2]) });
+    }
+    // As in the constant-gradient test: step t is 0.1 / √(1 - 0.9^t).
+    const step = (t: number) => 0.1 / Math.sqrt(1 - 0.9 ** t);
+    assertClose(w, [-step(1) - step(2) - step(3)], {
+      rtol: 2e-6,
+      msg: "RMSprop(0.1, 0.9): w after 3 updates with dw = 2 from 0, each " +
+        "update given {w: a new tensor holding the current w}",
+    });
   },
 );
 

@@ -215,5 +215,10 @@ Deno.test("an unknown scheme is rejected", timeLimit, () => {
     () => initWeight([10, 10], scheme, new Rng(13)),
     'initWeight([10, 10], "kaiming", rng)',
   );
-  assertStringIncludes(message, "kaiming");
+  assertStringIncludes(
+    message,
+    "kaiming",
+    'initWeight([10, 10], "kaiming", rng): the error should name the ' +
+      `unknown scheme "kaiming", but it says "${message}"`,
+  );
 });
