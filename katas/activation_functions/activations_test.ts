@@ -43,6 +43,7 @@ Deno.test(
 );
 
 Deno.test("sigmoid(0) is 0.5", timeLimit, () => {
+  // 1 / (1 + e^0) is exactly 0.5 in float64; 1e-15 allows a rounding step.
   assertClose(sigmoid(tensor([0])), [0.5], {
     rtol: 1e-15,
     msg: "sigmoid([0])",
@@ -60,7 +61,9 @@ Deno.test(
       atol: 5e-9,
       msg: "sigmoid([-1, 1, 2]) against the book's printout",
     });
-    // The same values to float64 precision, 1 / (1 + e^1) and so on.
+    // The same values to float64 precision, 1 / (1 + e^1) and so on: a few
+    // roundings apart at most (about 1e-16 each), so 1e-12 still accepts an
+    // equivalent formula, while e^x in place of e^-x is off by 0.5.
     assertClose(
       y,
       [0.2689414213699951, 0.7310585786300049, 0.8807970779778823],
@@ -77,6 +80,8 @@ Deno.test(
   timeLimit,
   () => {
     const x = Tensor.uniform([20], new Rng(3), -8, 8);
+    // Both sides are float64 roundings of the same number (at least 3e-4
+    // here): 1e-12 relative, plus 1e-15 absolute for the rounding of 1 - y.
     assertClose(sigmoid(x.neg()), sigmoid(x).neg().add(1), {
       rtol: 1e-12,
       atol: 1e-15,
@@ -96,11 +101,15 @@ Deno.test(
 );
 
 Deno.test(
-  "inputs of ±1000 and ±Infinity give no NaN: sigmoid(-1000) is 0 and sigmoid(1000) is 1",
+  "inputs of ±1000 and ±Infinity give no NaN: sigmoid gives 0 and 1, stepFunction 0 and 1, relu 0 and the input",
   timeLimit,
   () => {
     const huge = () => tensor([-1000, 1000, -Infinity, Infinity]);
     const y = sigmoid(huge());
+    // sigmoid(-1000) is about 5e-435, below the smallest float64: 0 is the
+    // right answer and anything up to 1e-300 is accepted; 1 - sigmoid(1000)
+    // is far below float64's resolution at 1, so that end must be exactly 1
+    // up to one rounding.
     assertClose(y, [0, 1, 0, 1], {
       rtol: 1e-15,
       atol: 1e-300,
@@ -144,6 +153,7 @@ for (const [name, fn, definition] of activations) {
       for (const shape of [[], [1, 5], [4, 5], [2, 3, 4]]) {
         const x = Tensor.randn(shape, rng, 3);
         const expected = x.map(definition);
+        // The same formula in float64: equal up to a few roundings.
         assertClose(fn(x), expected, {
           rtol: 1e-12,
           msg: `${name} on shape [${shape}]`,

@@ -194,15 +194,23 @@ Deno.test(
 );
 
 Deno.test(
-  "the layer keeps W and b themselves: in-place updates of them are seen by the next forward",
+  "the layer keeps W and b themselves: in-place updates of them are seen by the next forward and backward",
   timeLimit,
   () => {
     const { x, W, b, affine } = randomCase([2, 3], 2, 6);
+    const dout = tensor([[1, -2], [0.5, 3]]);
+    // A first step, so that anything derived from W is already in use.
+    affine.forward(x);
+    explain("Affine.backward", () => affine.backward(dout));
     // What an optimizer does: W -= lr * dW, b -= lr * db, in place.
     W.subInPlace(Tensor.ones([3, 2]));
     b.subInPlace(tensor([0.5, -0.5]));
     assertClose(affine.forward(x), x.matmul(W).add(b), {
       msg: "Affine.forward after W.subInPlace(...) and b.subInPlace(...)",
+    });
+    const what = "Affine.backward after W.subInPlace(...) and a new forward";
+    assertClose(explain(what, () => affine.backward(dout)), dout.matmul(W.T), {
+      msg: `${what}: dx, which must use the updated W`,
     });
     assert(
       affine.W === W && affine.b === b,
@@ -220,13 +228,20 @@ Deno.test(
     const error = assertThrows(
       () => affine.backward(Tensor.ones([1, 3])),
       Error,
+      undefined,
+      "Affine.backward(ones([1, 3])) before any forward",
     );
     assert(
       !(error instanceof TypeError),
       `Affine.backward before forward threw a TypeError ("${error.message}"): ` +
         "check for a missing forward yourself and throw an Error that says so",
     );
-    assertStringIncludes(error.message.toLowerCase(), "forward");
+    assertStringIncludes(
+      error.message.toLowerCase(),
+      "forward",
+      `Affine.backward before forward threw "${error.message}", which does not ` +
+        "say that forward must come first",
+    );
   },
 );
 
@@ -242,6 +257,30 @@ Deno.test(
     explain(what, () => affine.backward(tensor([[1, 0], [0, 1]])));
     // dW = xᵀ·dout = xᵀ for the second x.
     assertClose(affine.dW, [[2, 5], [3, 7]], { msg: `${what}: dW` });
+  },
+);
+
+Deno.test(
+  "dx takes the shape of the most recent forward's input",
+  timeLimit,
+  () => {
+    const { rng, x, affine } = randomCase([2, 3, 2, 2], 4, 7);
+    const flat = x.reshape(2, 12);
+    const dout = Tensor.randn([2, 4], rng);
+    for (
+      const [input, what] of [[x, "[2, 3, 2, 2]"], [flat, "[2, 12]"], [
+        x,
+        "[2, 3, 2, 2]",
+      ]] as const
+    ) {
+      affine.forward(input);
+      const call = `Affine.backward after forward on x of shape ${what} ` +
+        "(with other shapes before it)";
+      const dx = explain(call, () => affine.backward(dout));
+      assertClose(dx, dout.matmul(affine.W.T).reshape(...input.shape), {
+        msg: `${call}: dx`,
+      });
+    }
   },
 );
 

@@ -3,6 +3,7 @@ import {
   assert,
   assertClose,
   assertEquals,
+  assertMatch,
   assertStringIncludes,
   assertThrows,
   assertUnchanged,
@@ -66,6 +67,11 @@ function netOf(
   };
 }
 
+// The losses here are quadratic, so the numerical gradient is exact up to
+// rounding (about 1e-11 relative) and each expected error below (3/5, 1/3,
+// 1) is met to about 1e-10. The rtol 1e-6 leaves room for that and still
+// tells these values from the neighbouring formulas' (1/2, 3/4, 3, ...).
+
 // x and t for the nets that ignore them.
 const X = tensor([[0]]);
 const T = tensor([0]);
@@ -126,6 +132,27 @@ Deno.test(
       rtol: 1e-6,
       msg:
         "gradientCheck for loss sum(w²), w = [1.5, 2, 0.5], claimed gradient w",
+    });
+  },
+);
+
+Deno.test(
+  "a gradient with the wrong sign scores 1, the largest error there is",
+  timeLimit,
+  () => {
+    // loss = sum(w²) has gradient 2w; this net claims -2w. Then
+    // |a - b| = 2|a| = |a| + |b|: the error is exactly 1, as for a gradient
+    // of 0. Dividing by |a + b| instead would give 2|a| / 1e-8.
+    const net = netOf(
+      { w: tensor([1.5, -2, 0.5]) },
+      (p) => p.w.pow(2).sum(),
+      (p) => ({ w: p.w.mul(-2) }),
+    );
+    assertClose(gradientCheck(net, X, T).w, 1, {
+      rtol: 1e-6,
+      msg:
+        "gradientCheck for loss sum(w²), w = [1.5, -2, 0.5], claimed gradient -2w " +
+        "(the denominator is |a| + |b|, not |a + b|)",
     });
   },
 );
@@ -226,18 +253,29 @@ Deno.test(
       loss: (x, t) => full.loss(x, t),
       gradient: (x, t) => ({ weight: full.gradient(x, t).W }),
     };
-    const error = assertThrows(() => gradientCheck(net, x, t), Error);
+    const call =
+      "gradientCheck for a gradient() that gives no gradient for the parameter bias";
+    const error = assertThrows(
+      () => gradientCheck(net, x, t),
+      Error,
+      undefined,
+      call,
+    );
     assert(
       !(error instanceof TypeError),
-      `gradientCheck threw a TypeError ("${error.message}") for a gradient() ` +
-        "without the parameter bias: check for it and throw an Error that names it",
+      `${call} threw a TypeError ("${error.message}"): check for it and ` +
+        "throw an Error that names it",
     );
-    assertStringIncludes(error.message, "bias");
+    assertStringIncludes(
+      error.message,
+      "bias",
+      `${call} threw "${error.message}", which does not name the parameter`,
+    );
   },
 );
 
 Deno.test(
-  "a gradient of the wrong shape throws an error that names the parameter",
+  "a gradient of the wrong shape throws an error that names the parameter and both shapes",
   timeLimit,
   () => {
     const { x, t, W, b } = linearCase(4);
@@ -250,12 +288,32 @@ Deno.test(
         return { weight: g.W.T, bias: g.b };
       },
     };
-    const error = assertThrows(() => gradientCheck(net, x, t), Error);
+    const call =
+      "gradientCheck for a gradient of shape [2, 3] for the parameter weight of shape [3, 2]";
+    const error = assertThrows(
+      () => gradientCheck(net, x, t),
+      Error,
+      undefined,
+      call,
+    );
     assert(
       !(error instanceof TypeError),
-      `gradientCheck threw a TypeError ("${error.message}") for a gradient of ` +
-        "shape [2, 3] for a parameter of shape [3, 2]",
+      `${call} threw a TypeError ("${error.message}"): compare the shapes ` +
+        "and throw an Error that names the parameter and both shapes",
     );
-    assertStringIncludes(error.message, "weight");
+    assertStringIncludes(
+      error.message,
+      "weight",
+      `${call} threw "${error.message}", which does not name the parameter`,
+    );
+    // Both shapes, written [2, 3], (2, 3), 2,3 or 2x3.
+    for (const [rows, cols] of [[2, 3], [3, 2]]) {
+      assertMatch(
+        error.message,
+        new RegExp(`(?<![\\d.])${rows}\\s*(,|x|×)\\s*${cols}(?![\\d.])`),
+        `${call} threw "${error.message}", which does not give the shape ` +
+          `[${rows}, ${cols}]`,
+      );
+    }
   },
 );

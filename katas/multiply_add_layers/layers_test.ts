@@ -3,8 +3,10 @@ import {
   assert,
   assertClose,
   assertGradientsMatch,
+  AssertionError,
   assertStringIncludes,
   assertThrows,
+  NotImplementedError,
   numericalGradient,
   Rng,
   tensor,
@@ -145,13 +147,49 @@ Deno.test(
   "MulLayer.backward before any forward throws an error that says forward comes first",
   timeLimit,
   () => {
-    const error = assertThrows(() => new MulLayer().backward(1), Error);
+    const error = assertThrows(
+      () => new MulLayer().backward(1),
+      Error,
+      undefined,
+      "MulLayer.backward(1) before any forward",
+    );
     assert(
       !(error instanceof TypeError),
       `MulLayer.backward before forward threw a TypeError ("${error.message}"): ` +
         "check for a missing forward yourself and throw an Error that says so",
     );
-    assertStringIncludes(error.message.toLowerCase(), "forward");
+    assertStringIncludes(
+      error.message.toLowerCase(),
+      "forward",
+      `MulLayer.backward before forward threw "${error.message}", which does not ` +
+        "say that forward must come first",
+    );
+  },
+);
+
+Deno.test(
+  "MulLayer.backward works after a forward whose input was 0",
+  timeLimit,
+  () => {
+    // 0 is a real input, not a missing one: a check such as `!this.x` would
+    // take it for "no forward yet".
+    for (
+      const [x, y, expected] of [[0, 5, [10, 0]], [3, 0, [0, 6]]] as const
+    ) {
+      const mul = new MulLayer();
+      mul.forward(x, y);
+      const what = `MulLayer.backward(2) after forward(${x}, ${y})`;
+      let grads: [number, number];
+      try {
+        grads = mul.backward(2);
+      } catch (e) {
+        if (e instanceof NotImplementedError) throw e;
+        throw new AssertionError(
+          `${what} threw ${e}: an input of 0 is an input, not a missing forward`,
+        );
+      }
+      assertClose(grads, [...expected], { msg: `${what}, as [dx, dy]` });
+    }
   },
 );
 

@@ -72,6 +72,9 @@ Deno.test(
   timeLimit,
   () => {
     for (const x of [0, -3, 1e3]) {
+      // Exact but for the rounding of f(x ± h): at x = 1e3, f ≈ 4e3 is
+      // rounded to about 5e-13, which the division by 2h = 2e-4 makes
+      // 2.5e-9 of the slope 4, below 1e-9 relative.
       assertClose(numericalDiff((v) => 4 * v - 7, x), 4, {
         rtol: 1e-9,
         msg: `numericalDiff(4x - 7, ${x})`,
@@ -237,7 +240,8 @@ Deno.test(
   timeLimit,
   () => {
     // Each step multiplies x by 1 - 2e-10; the book prints
-    // [-2.99999994, 3.99999992].
+    // [-2.99999994, 3.99999992]. The gradient's rounding error (about 1e-11
+    // relative) is scaled by lr = 1e-10, so x is exact to float64 (1e-12).
     const factor = (1 - 2e-10) ** 100;
     const x = gradientDescent(function2, tensor([-3.0, 4.0]), 1e-10, 100);
     assertClose(x, [-3 * factor, 4 * factor], {
@@ -252,6 +256,9 @@ Deno.test(
   timeLimit,
   () => {
     const factor = 0.98 ** 100;
+    // Each step's numerical gradient is exact up to rounding (about 1e-11
+    // relative), so 100 steps stay well within 1e-9; lr 0.1 would give
+    // 0.8^100, a factor of about 1e8 away.
     assertClose(gradientDescent(function2, tensor([-3.0, 4.0])), [
       -3 * factor,
       4 * factor,
@@ -268,12 +275,38 @@ Deno.test(
   timeLimit,
   () => {
     for (const steps of [0, 1, 7]) {
+      // Exact up to rounding, as above; one step more or less is off by 25%.
       assertClose(
         gradientDescent(function2, tensor([-3.0, 4.0]), 0.1, steps),
         [-3 * 0.8 ** steps, 4 * 0.8 ** steps],
         {
           rtol: 1e-9,
           msg: `gradientDescent(x0² + x1², [-3, 4], lr 0.1, ${steps} steps)`,
+        },
+      );
+    }
+  },
+);
+
+Deno.test(
+  "gradientDescent moves all elements at once, by the gradient at the same point: on (x0 - x1)² each step scales x0 - x1 by 0.6",
+  timeLimit,
+  () => {
+    // The elements of x0² + x1² do not interact, so moving one element before
+    // taking the next partial derivative goes unnoticed there. Here they do:
+    // the gradient is (2d, -2d) with d = x0 - x1, so with lr 0.1 a step
+    // keeps x0 + x1 = 0 and turns d into 0.6d. From (1, -1), k steps end at
+    // (0.6^k, -0.6^k); exact for a quadratic up to rounding.
+    const f = (x: Tensor) => (x.get(0) - x.get(1)) ** 2;
+    for (const steps of [1, 5]) {
+      assertClose(
+        gradientDescent(f, tensor([1.0, -1.0]), 0.1, steps),
+        [0.6 ** steps, -(0.6 ** steps)],
+        {
+          rtol: 1e-9,
+          msg:
+            `gradientDescent((x0 - x1)², [1, -1], lr 0.1, ${steps} steps): ` +
+            "compute the whole gradient first, then update every element",
         },
       );
     }
@@ -311,7 +344,8 @@ Deno.test(
       assertStrictEquals(
         x.shape.join(),
         "2",
-        "the shape of gradientDescent's result",
+        `gradientDescent(x0² + x1², [-3, 4], lr 0.1, ${steps} steps): ` +
+          "the shape of the result, which should be the shape [2] of initX",
       );
     }
   },

@@ -1,7 +1,7 @@
 import { AND, NAND, OR, XOR } from "./gates.ts";
 import {
+  assert,
   assertStrictEquals,
-  assertStringIncludes,
   assertThrows,
   timeLimit,
 } from "../../lib/testing/mod.ts";
@@ -83,6 +83,16 @@ const gates: [string, Gate][] = [
   ["XOR", XOR],
 ];
 
+/**
+ * Whether `message` contains `part` as a word of its own: not inside a longer
+ * word or number, so that "NAND: ..." does not count as naming AND, and the
+ * "2" of "x2" does not count as naming the value 2.
+ */
+function mentions(message: string, part: string): boolean {
+  const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\w.])${escaped}(?![\\w]|\\.\\d)`).test(message);
+}
+
 // A gate's inputs are bits. Anything else is a caller's mistake that would
 // otherwise give a plausible-looking 0 or 1, so it must fail loudly.
 const notBits = [0.5, 2, -1, 1e-9, NaN, Infinity];
@@ -104,11 +114,11 @@ for (const [name, gate] of gates) {
             call,
           );
           for (const part of [name, which, String(bad)]) {
-            assertStringIncludes(
-              error.message,
-              part,
+            assert(
+              mentions(error.message, part),
               `${call} threw a RangeError whose message "${error.message}" ` +
-                `does not mention "${part}"`,
+                `does not mention "${part}" (as a word of its own: "NAND" ` +
+                `does not name AND, nor does "x2" the value 2)`,
             );
           }
         }

@@ -133,13 +133,20 @@ Deno.test(
     const error = assertThrows(
       () => new Relu().backward(tensor([1, 2])),
       Error,
+      undefined,
+      "Relu.backward([1, 2]) before any forward",
     );
     assert(
       !(error instanceof TypeError),
       `Relu.backward before forward threw a TypeError ("${error.message}"): ` +
         "check for a missing forward yourself and throw an Error that says so",
     );
-    assertStringIncludes(error.message.toLowerCase(), "forward");
+    assertStringIncludes(
+      error.message.toLowerCase(),
+      "forward",
+      `Relu.backward before forward threw "${error.message}", which does not ` +
+        "say that forward must come first",
+    );
   },
 );
 

@@ -128,6 +128,29 @@ Deno.test(
 );
 
 Deno.test(
+  "backward leaves the output of forward unchanged, so a second backward gives the same gradient",
+  timeLimit,
+  () => {
+    // The caller may still hold y (the next layer keeps its input for its own
+    // backward), and backward may run again on the same forward (a gradient
+    // check does): computing y(1 - y) into the remembered y breaks both.
+    const sigmoid = new Sigmoid();
+    const y = sigmoid.forward(tensor([0, LN3, -LN3]));
+    const dout = tensor([1, 2, 4]);
+    const what = "Sigmoid.backward([1, 2, 4]) after forward([0, ln 3, -ln 3])";
+    const first = assertUnchanged(
+      { y },
+      () => sigmoid.backward(dout),
+      `${what}, with y the tensor forward returned,`,
+    );
+    assertClose(first, [0.25, 0.375, 0.75], { msg: what });
+    assertClose(sigmoid.backward(dout), [0.25, 0.375, 0.75], {
+      msg: `${what}, called a second time`,
+    });
+  },
+);
+
+Deno.test(
   "inputs of ±1000 give outputs 0 and 1 and gradients 0, never NaN",
   timeLimit,
   () => {
@@ -151,13 +174,20 @@ Deno.test(
     const error = assertThrows(
       () => new Sigmoid().backward(tensor([1, 2])),
       Error,
+      undefined,
+      "Sigmoid.backward([1, 2]) before any forward",
     );
     assert(
       !(error instanceof TypeError),
       `Sigmoid.backward before forward threw a TypeError ("${error.message}"): ` +
         "check for a missing forward yourself and throw an Error that says so",
     );
-    assertStringIncludes(error.message.toLowerCase(), "forward");
+    assertStringIncludes(
+      error.message.toLowerCase(),
+      "forward",
+      `Sigmoid.backward before forward threw "${error.message}", which does not ` +
+        "say that forward must come first",
+    );
   },
 );
 

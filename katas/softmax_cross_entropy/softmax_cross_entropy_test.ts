@@ -13,6 +13,14 @@ import {
   timeLimit,
 } from "../../lib/testing/mod.ts";
 
+// Tolerances: rtol 1e-12 where the expected value is the same float64
+// arithmetic up to the order of the operations, a few roundings of 1e-16
+// each (a shifted input such as a + 123 carries a rounding of about 1e-14,
+// which exp passes on as a relative error of the same size); rtol 1e-9
+// against the book's losses, printed to about 15 digits; 1e-15 where the
+// answer (0.5) is exact. The mistakes the spec must catch are off by 1e-7
+// (the delta left out) or far more.
+
 // The book's example outputs (4.2.2): the correct class is 2; `yRight` puts
 // 0.6 on it, `yWrong` puts 0.6 on class 7 and only 0.1 on class 2.
 const yRight = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0];

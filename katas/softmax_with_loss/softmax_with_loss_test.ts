@@ -243,13 +243,23 @@ Deno.test(
   "backward before any forward throws an error that says forward comes first",
   timeLimit,
   () => {
-    const error = assertThrows(() => new SoftmaxWithLoss().backward(), Error);
+    const error = assertThrows(
+      () => new SoftmaxWithLoss().backward(),
+      Error,
+      undefined,
+      "SoftmaxWithLoss.backward() before any forward",
+    );
     assert(
       !(error instanceof TypeError),
       `SoftmaxWithLoss.backward before forward threw a TypeError ("${error.message}"): ` +
         "check for a missing forward yourself and throw an Error that says so",
     );
-    assertStringIncludes(error.message.toLowerCase(), "forward");
+    assertStringIncludes(
+      error.message.toLowerCase(),
+      "forward",
+      `SoftmaxWithLoss.backward before forward threw "${error.message}", which does not ` +
+        "say that forward must come first",
+    );
   },
 );
 

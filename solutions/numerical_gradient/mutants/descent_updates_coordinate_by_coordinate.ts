@@ -1,0 +1,71 @@
+// Mutant of numerical_gradient.ts: gradientDescent updates each element as
+// soon as its partial derivative is known, so the later partial derivatives
+// of the same step are taken at a point that has already moved.
+/**
+ * Derivatives by central difference (book 4.3), gradients of functions of a
+ * tensor, and gradient descent that follows them (book 4.4).
+ *
+ * @module
+ */
+
+import { Tensor } from "../../../lib/tensor.ts";
+
+/**
+ * The step of the central difference. Small enough for a good
+ * approximation, large enough that x + h still differs from x in float64
+ * (book 4.3.1: 1e-50 rounds away entirely).
+ */
+const h = 1e-4;
+
+/** The derivative of `f` at `x` by central difference, (f(x+h) - f(x-h)) / 2h. */
+export function numericalDiff(f: (x: number) => number, x: number): number {
+  return (f(x + h) - f(x - h)) / (2 * h);
+}
+
+/**
+ * The gradient of `f` at `x`: the central difference in each element of `x`
+ * in turn, the other elements held fixed. `x` is perturbed in place and each
+ * element is put back exactly, so `f` may read `x` by reference.
+ */
+export function numericalGradient(
+  f: (x: Tensor) => number,
+  x: Tensor,
+): Tensor {
+  const grad = Tensor.zeros(x.shape);
+  // The flat data covers every element of a tensor of any rank.
+  for (let i = 0; i < x.size; i++) {
+    const tmp = x.data[i];
+    x.data[i] = tmp + h;
+    const fxh1 = f(x);
+    x.data[i] = tmp - h;
+    const fxh2 = f(x);
+    grad.data[i] = (fxh1 - fxh2) / (2 * h);
+    // The saved value, not tmp - h + h, which float64 may round differently.
+    x.data[i] = tmp;
+  }
+  return grad;
+}
+
+/**
+ * `stepNum` steps of gradient descent on `f` from `initX`, each
+ * x <- x - lr * grad f(x); returns the last x. `initX` is left as it was.
+ */
+export function gradientDescent(
+  f: (x: Tensor) => number,
+  initX: Tensor,
+  lr = 0.01,
+  stepNum = 100,
+): Tensor {
+  const x = initX.clone();
+  for (let i = 0; i < stepNum; i++) {
+    for (let j = 0; j < x.size; j++) {
+      const tmp = x.data[j];
+      x.data[j] = tmp + h;
+      const fxh1 = f(x);
+      x.data[j] = tmp - h;
+      const fxh2 = f(x);
+      x.data[j] = tmp - lr * (fxh1 - fxh2) / (2 * h);
+    }
+  }
+  return x;
+}

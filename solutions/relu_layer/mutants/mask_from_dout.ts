@@ -1,0 +1,23 @@
+// Mutant of relu.ts: backward builds its mask from dout instead of the
+// forward input, passing the gradient wherever dout > 0.
+import type { Tensor } from "../../../lib/tensor.ts";
+
+/** The ReLU layer (book 5.5.1). */
+export class Relu {
+  /** 1 where the last forward's input was <= 0, 0 elsewhere. */
+  #mask: Tensor | undefined;
+
+  /** Zeroes the elements of `x` that are <= 0; remembers where they were. */
+  forward(x: Tensor): Tensor {
+    this.#mask = x.le(0);
+    return x.zipWith(this.#mask, (v, masked) => (masked ? 0 : v));
+  }
+
+  /** Passes `dout` through where the last forward's input was > 0. */
+  backward(dout: Tensor): Tensor {
+    if (this.#mask === undefined) {
+      throw new Error("Relu.backward was called before Relu.forward");
+    }
+    return dout.zipWith(dout.le(0), (g, masked) => (masked ? 0 : g));
+  }
+}
