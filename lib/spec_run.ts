@@ -26,6 +26,8 @@ export interface SpecRunOptions {
   check?: boolean;
   /** Kill the subprocess after this many milliseconds (default 120 000). */
   timeoutMs?: number;
+  /** Kill the subprocess when this is aborted (the result is then moot). */
+  signal?: AbortSignal;
 }
 
 /** One test of the spec. */
@@ -85,7 +87,8 @@ export function parseJunit(xml: string): TestOutcome[] {
     /<testcase name="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g,
   );
   return [...cases].map(([, name, body = ""]) => {
-    const failure = body.match(/<failure message="([^"]*)"/);
+    // A test cancelled by an uncaught error has <error> instead of <failure>.
+    const failure = body.match(/<(?:failure|error) message="([^"]*)"/);
     return failure
       ? {
         name: decodeXml(name),
@@ -109,7 +112,8 @@ export function parseJunit(xml: string): TestOutcome[] {
  * ```
  */
 export async function runSpec(options: SpecRunOptions): Promise<SpecRunResult> {
-  const { root, kata, swap = {}, check = true, timeoutMs = 120_000 } = options;
+  const { root, kata, swap = {}, check = true, timeoutMs = 120_000, signal } =
+    options;
   const scratch = await Deno.makeTempDir({ prefix: "kata_spec_" });
   try {
     const junit = join(scratch, "junit.xml");
@@ -139,6 +143,7 @@ export async function runSpec(options: SpecRunOptions): Promise<SpecRunResult> {
       stdin: "null",
       stdout: "piped",
       stderr: "piped",
+      signal,
     }).spawn();
     let timedOut = false;
     const timer = setTimeout(() => {

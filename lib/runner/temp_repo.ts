@@ -1,0 +1,315 @@
+/**
+ * A throwaway copy of the repository for the runner's end-to-end tests and
+ * its benchmark: the toolkit, `deno.json`, the ReLU kata and three small
+ * katas made up here (so the tests do not depend on katas still being
+ * written), a manifest listing them and one kata that is not there, and a
+ * git commit so that shipped stubs can be found. The runner runs in it as a
+ * subprocess, with the permissions of `deno task start`.
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { inRoot } from "./paths.ts";
+
+/** The source repository: two folders above this file. */
+const SOURCE = new URL("../../", import.meta.url);
+
+/** The manifest of the copy: three katas to work on and one missing. */
+export const FIXTURE_MANIFEST = {
+  katas: [
+    {
+      name: "relu_layer",
+      title: "ReLU layer",
+      book: "5.5.1",
+      file: "relu.ts",
+      spec: "relu_test.ts",
+      uses: [],
+    },
+    {
+      name: "scale_layer",
+      title: "Scale layer",
+      book: "5.4",
+      file: "scale.ts",
+      spec: "scale_test.ts",
+      uses: [],
+    },
+    {
+      name: "double_relu",
+      title: "Two ReLUs in a row",
+      book: "5.5.1",
+      file: "double_relu.ts",
+      spec: "double_relu_test.ts",
+      uses: ["relu_layer"],
+    },
+    {
+      name: "ghost_layer",
+      title: "A kata not in this copy",
+      book: "9.9",
+      file: "ghost.ts",
+      spec: "ghost_test.ts",
+      uses: [],
+    },
+  ],
+};
+
+const README = (title: string) =>
+  `# ${title}\n\nA kata made up for the runner's tests.\n\n## Hints\n\n` +
+  `### Hint 1: a nudge\n\nLook at the spec.\n\n` +
+  `### Hint 2: the formula\n\nMultiply.\n\n` +
+  `### Hint 3: an outline\n\nReturn the product.\n`;
+
+const FIXTURES: Record<string, string> = {
+  "katas/scale_layer/README.md": README("Scale layer"),
+  "katas/scale_layer/scale.ts":
+    `import type { Tensor } from "../../lib/tensor.ts";
+import { notImplemented } from "../../lib/not_implemented.ts";
+
+/** Doubles every element of \`x\`. */
+// deno-lint-ignore no-unused-vars
+export function scale(x: Tensor): Tensor {
+  return notImplemented("scale_layer", "scale");
+}
+`,
+  "katas/scale_layer/scale_test.ts": `import { scale } from "./scale.ts";
+import { assertClose, tensor, timeLimit } from "../../lib/testing/mod.ts";
+
+Deno.test("scale doubles every element", timeLimit, () => {
+  assertClose(scale(tensor([1, -2])), [2, -4], { msg: "scale([1, -2])" });
+});
+`,
+  "solutions/scale_layer/scale.ts":
+    `import type { Tensor } from "../../lib/tensor.ts";
+
+/** Doubles every element of \`x\`. */
+export function scale(x: Tensor): Tensor {
+  return x.mul(2);
+}
+`,
+  "katas/double_relu/README.md": README("Two ReLUs in a row"),
+  "katas/double_relu/double_relu.ts":
+    `import type { Tensor } from "../../lib/tensor.ts";
+import { notImplemented } from "../../lib/not_implemented.ts";
+// deno-lint-ignore no-unused-vars
+import { Relu } from "../relu_layer/relu.ts";
+
+/** ReLU applied twice, with two \`Relu\` layers. */
+// deno-lint-ignore no-unused-vars
+export function doubleRelu(x: Tensor): Tensor {
+  return notImplemented("double_relu", "doubleRelu");
+}
+`,
+  "katas/double_relu/double_relu_test.ts":
+    `import { doubleRelu } from "./double_relu.ts";
+import { assertClose, tensor, timeLimit } from "../../lib/testing/mod.ts";
+
+Deno.test("doubleRelu zeroes negative inputs", timeLimit, () => {
+  assertClose(doubleRelu(tensor([1, -2])), [1, 0], { msg: "doubleRelu([1, -2])" });
+});
+`,
+  "solutions/double_relu/double_relu.ts":
+    `import type { Tensor } from "../../lib/tensor.ts";
+import { Relu } from "../relu_layer/relu.ts";
+
+/** ReLU applied twice, with two \`Relu\` layers. */
+export function doubleRelu(x: Tensor): Tensor {
+  return new Relu().forward(new Relu().forward(x));
+}
+`,
+};
+
+/** What a run of the runner printed. */
+export interface RunOutput {
+  /** Exit code. */
+  code: number;
+  /** Standard output. */
+  stdout: string;
+  /** Standard error. */
+  stderr: string;
+}
+
+async function copyDir(from: string, to: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const entry of Deno.readDir(from)) {
+    const a = join(from, entry.name);
+    const b = join(to, entry.name);
+    if (entry.isDirectory) await copyDir(a, b);
+    else if (entry.isFile) await Deno.copyFile(a, b);
+  }
+}
+
+async function git(root: string, ...args: string[]): Promise<void> {
+  const { success, stderr } = await new Deno.Command("git", {
+    args: [
+      "-C",
+      root,
+      "-c",
+      "user.name=Kata Tests",
+      "-c",
+      "user.email=katas@example.invalid",
+      "-c",
+      "commit.gpgsign=false",
+      ...args,
+    ],
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  if (!success) {
+    throw new Error(
+      `git ${args.join(" ")}: ${new TextDecoder().decode(stderr)}`,
+    );
+  }
+}
+
+/** The permissions `deno task start` grants, read from `deno.json`. */
+async function startPermissions(root: string): Promise<string[]> {
+  const config = JSON.parse(await Deno.readTextFile(join(root, "deno.json")));
+  const task = config.tasks.start;
+  const command: string = typeof task === "string" ? task : task.command;
+  return command.split(/\s+/).filter((a) => a.startsWith("--allow-"));
+}
+
+/** A temporary copy of the repository to run the runner in. */
+export class TempRepo {
+  /** The copy's root folder. */
+  readonly root: string;
+  readonly #permissions: string[];
+
+  private constructor(root: string, permissions: string[]) {
+    this.root = root;
+    this.#permissions = permissions;
+  }
+
+  /**
+   * Makes the copy, commits it, and returns it.
+   *
+   * @example
+   * ```ts ignore
+   * import { TempRepo } from "./temp_repo.ts";
+   * const repo = await TempRepo.create();
+   * const { stdout } = await repo.run(["--once"]);
+   * await repo.remove();
+   * ```
+   */
+  static async create(): Promise<TempRepo> {
+    const source = fileURLToPath(SOURCE);
+    const root = await Deno.makeTempDir({ prefix: "katas_runner_" });
+    await copyDir(join(source, "lib"), join(root, "lib"));
+    for (const file of ["deno.json", "deno.lock", ".gitignore"]) {
+      await Deno.copyFile(join(source, file), join(root, file)).catch(() => {});
+    }
+    for (const dir of ["katas", "solutions"]) {
+      await Deno.mkdir(join(root, dir, "relu_layer"), { recursive: true });
+      await Deno.copyFile(
+        join(source, dir, "relu_layer", "relu.ts"),
+        join(root, dir, "relu_layer", "relu.ts"),
+      );
+    }
+    for (const file of ["README.md", "relu_test.ts"]) {
+      await Deno.copyFile(
+        join(source, "katas", "relu_layer", file),
+        join(root, "katas", "relu_layer", file),
+      );
+    }
+    const repo = new TempRepo(root, await startPermissions(root));
+    await repo.write(
+      "katas/manifest.json",
+      JSON.stringify(FIXTURE_MANIFEST, null, 2) + "\n",
+    );
+    for (const [path, text] of Object.entries(FIXTURES)) {
+      await repo.write(path, text);
+    }
+    await git(root, "init", "-q");
+    await git(root, "add", "-A");
+    await git(root, "commit", "-q", "-m", "katas as shipped");
+    return repo;
+  }
+
+  /** Writes a file (repository path with `/`), making its folder. */
+  async write(path: string, text: string): Promise<void> {
+    const full = inRoot(this.root, path);
+    await Deno.mkdir(join(full, ".."), { recursive: true });
+    await Deno.writeTextFile(full, text);
+  }
+
+  /** Reads a file (repository path with `/`). */
+  read(path: string): Promise<string> {
+    return Deno.readTextFile(inRoot(this.root, path));
+  }
+
+  /** Copies the worked answer of a kata over the learner's file. */
+  async solve(name: string, file: string): Promise<void> {
+    await this.write(
+      `katas/${name}/${file}`,
+      await this.read(`solutions/${name}/${file}`),
+    );
+  }
+
+  /** Puts every kata back as shipped and forgets all progress. */
+  async restore(): Promise<void> {
+    await git(this.root, "checkout", "-q", "--", "katas");
+    await Deno.remove(join(this.root, ".katas"), { recursive: true }).catch(
+      () => {},
+    );
+  }
+
+  /**
+   * Runs the runner with `args` as `deno task start` would (its permissions,
+   * no terminal, `NO_COLOR=1`), without type-checking the runner itself.
+   */
+  async run(args: string[], stdin?: string): Promise<RunOutput> {
+    const child = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--no-check",
+        ...this.#permissions,
+        join(this.root, "lib", "runner", "main.ts"),
+        ...args,
+      ],
+      cwd: this.root,
+      env: { NO_COLOR: "1" },
+      stdin: stdin === undefined ? "null" : "piped",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    if (stdin !== undefined) {
+      const writer = child.stdin.getWriter();
+      await writer.write(new TextEncoder().encode(stdin));
+      await writer.close();
+    }
+    const { code, stdout, stderr } = await child.output();
+    const decoder = new TextDecoder();
+    return {
+      code,
+      stdout: decoder.decode(stdout),
+      stderr: decoder.decode(stderr),
+    };
+  }
+
+  /**
+   * Starts the runner with `args` as {@link TempRepo.run} does, but with
+   * stdin and stdout piped for a conversation (watch mode).
+   */
+  spawn(args: string[], env: Record<string, string> = {}): Deno.ChildProcess {
+    return new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--no-check",
+        ...this.#permissions,
+        join(this.root, "lib", "runner", "main.ts"),
+        ...args,
+      ],
+      cwd: this.root,
+      env: { NO_COLOR: "1", ...env },
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+  }
+
+  /** Deletes the copy. */
+  async remove(): Promise<void> {
+    await Deno.remove(this.root, { recursive: true }).catch(() => {});
+  }
+}
