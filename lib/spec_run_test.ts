@@ -79,3 +79,12 @@ Deno.test("parseJunit reads every test case of a report from deno test, in order
   ]);
   assertEquals(parseJunit(""), []);
 });
+
+Deno.test("parseJunit reads a test cancelled by an uncaught error as failed", () => {
+  const xml = `<testcase name="cut short" classname="./a_test.ts" time="0.000">
+            <error message="Cancelled">Cancelled</error>
+        </testcase>`;
+  assertEquals(parseJunit(xml), [
+    { name: "cut short", passed: false, message: "Cancelled" },
+  ]);
+});
