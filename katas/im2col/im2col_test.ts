@@ -34,6 +34,53 @@ function sumOfProducts(a: Tensor, b: Tensor): number {
   return s;
 }
 
+/**
+ * im2col straight from its definition, one entry at a time: row
+ * (n, oh, ow), column (c, fh, fw) holds pixel (n, c, oh*stride + fh - pad,
+ * ow*stride + fw - pad) of x, or 0 where that falls on the padding.
+ */
+function im2colByDefinition(
+  x: Tensor,
+  fh: number,
+  fw: number,
+  stride: number,
+  pad: number,
+): Tensor {
+  const [n, c, h, w] = x.shape;
+  const outH = Math.floor((h + 2 * pad - fh) / stride) + 1;
+  const outW = Math.floor((w + 2 * pad - fw) / stride) + 1;
+  const col = Tensor.zeros([n * outH * outW, c * fh * fw]);
+  for (let i = 0; i < n; i++) {
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0; ox < outW; ox++) {
+        for (let ch = 0; ch < c; ch++) {
+          for (let p = 0; p < fh; p++) {
+            for (let q = 0; q < fw; q++) {
+              const y = oy * stride + p - pad;
+              const z = ox * stride + q - pad;
+              if (y >= 0 && y < h && z >= 0 && z < w) {
+                col.setInPlace(
+                  [(i * outH + oy) * outW + ox, (ch * fh + p) * fw + q],
+                  x.get(i, ch, y, z),
+                );
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return col;
+}
+
+/** Batches, channels, non-square images and filters, strides and padding. */
+const MIXED_CASES: [number[], number, number, number, number][] = [
+  [[1, 1, 5, 5], 3, 3, 1, 0],
+  [[2, 3, 5, 4], 3, 2, 2, 1],
+  [[3, 2, 7, 6], 2, 4, 3, 2],
+  [[2, 2, 6, 6], 4, 4, 1, 1],
+];
+
 Deno.test(
   "convOutputSize gives the book's three examples (book 7.2.5)",
   timeLimit,
@@ -216,6 +263,26 @@ Deno.test(
 );
 
 Deno.test(
+  "im2col matches its definition entry by entry for batches, channels, strides, padding and non-square sizes",
+  timeLimit,
+  () => {
+    const rng = new Rng(9);
+    for (const [shape, fh, fw, stride, pad] of MIXED_CASES) {
+      // Random values: every pixel is different and none equals the padding.
+      const x = Tensor.randn(shape, rng);
+      assertClose(
+        im2col(x, fh, fw, stride, pad),
+        im2colByDefinition(x, fh, fw, stride, pad),
+        {
+          msg:
+            `im2col(x [${shape}], ${fh}x${fw} filter, stride ${stride}, pad ${pad})`,
+        },
+      );
+    }
+  },
+);
+
+Deno.test(
   "im2col throws a RangeError when the filter is larger than the padded image",
   timeLimit,
   () => {
@@ -291,13 +358,7 @@ Deno.test(
   timeLimit,
   () => {
     const rng = new Rng(4);
-    const cases: [number[], number, number, number, number][] = [
-      [[1, 1, 5, 5], 3, 3, 1, 0],
-      [[2, 3, 5, 4], 3, 2, 2, 1],
-      [[3, 2, 7, 6], 2, 4, 3, 2],
-      [[2, 2, 6, 6], 4, 4, 1, 1],
-    ];
-    for (const [shape, fh, fw, stride, pad] of cases) {
+    for (const [shape, fh, fw, stride, pad] of MIXED_CASES) {
       const x = Tensor.randn(shape, rng);
       const col = im2col(x, fh, fw, stride, pad);
       const c = Tensor.randn(col.shape, rng);

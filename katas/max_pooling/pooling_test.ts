@@ -137,6 +137,28 @@ Deno.test(
 );
 
 Deno.test(
+  "padding zeros take part in the maximum, and the gradient that reaches them is dropped",
+  timeLimit,
+  () => {
+    // Padded by 1 to 4x4, 2x2 windows at stride 2: each window holds one
+    // pixel of x and three zeros of padding.
+    const pool = new Pooling(2, 2, 2, 1);
+    const x = tensor([[[[-1, 2], [-3, -4]]]]);
+    assertClose(pool.forward(x), [[[[0, 2], [0, 0]]]], {
+      msg: "Pooling(2, 2, stride 2, pad 1).forward([[-1, 2], [-3, -4]])",
+    });
+    assertClose(
+      pool.backward(tensor([[[[1, 2], [3, 4]]]])),
+      [[[[0, 2], [0, 0]]]],
+      {
+        msg: "Pooling(2, 2, stride 2, pad 1).backward([[1, 2], [3, 4]]) " +
+          "after forward([[-1, 2], [-3, -4]])",
+      },
+    );
+  },
+);
+
+Deno.test(
   "forward pools every channel of every image on its own",
   timeLimit,
   () => {

@@ -205,6 +205,36 @@ Deno.test(
 );
 
 Deno.test(
+  "the weights are the rng's normal draws in the order W1, W2, W3, each filled in row-major order",
+  timeLimit,
+  () => {
+    const net = new SimpleConvNet({
+      inputDim: [2, 6, 5],
+      filterNum: 3,
+      filterSize: 3,
+      hiddenSize: 4,
+      outputSize: 3,
+      weightInitStd: 0.1,
+      rng: new Rng(16),
+    });
+    // Conv 4x3, pool 2x1: W2 is [3 * 2 * 1, 4].
+    const rng = new Rng(16);
+    const expected = {
+      W1: Tensor.randn([3, 2, 3, 3], rng, 0.1),
+      W2: Tensor.randn([6, 4], rng, 0.1),
+      W3: Tensor.randn([4, 3], rng, 0.1),
+    };
+    for (const name of ["W1", "W2", "W3"] as const) {
+      assertClose(net.params[name], expected[name], {
+        msg: `params.${name} of SimpleConvNet({ ..., rng: new Rng(16) }): ` +
+          "expected the draws of Tensor.randn(shape, rng, weightInitStd) " +
+          "for W1, then W2, then W3",
+      });
+    }
+  },
+);
+
+Deno.test(
   "predict runs conv, ReLU, pool, Affine, ReLU, Affine: a network set by hand",
   timeLimit,
   () => {
@@ -352,7 +382,7 @@ Deno.test(
 );
 
 Deno.test(
-  "accuracy predicts at most batchSize images at a time",
+  "accuracy predicts at most batchSize images at a time, 100 by default",
   timeLimit,
   () => {
     const net = tinyNet(12);
@@ -368,6 +398,14 @@ Deno.test(
       seen,
       [3, 3, 1],
       "accuracy(x [7, ...], t, batchSize 3): the sizes of the batches given to predict",
+    );
+    seen.length = 0;
+    const many = Tensor.randn([101, 1, 6, 6], new Rng(17));
+    net.accuracy(many, Tensor.zeros([101]));
+    assertEquals(
+      seen,
+      [100, 1],
+      "accuracy(x [101, ...], t) with the default batchSize of 100: the sizes of the batches given to predict",
     );
   },
 );

@@ -155,6 +155,43 @@ Deno.test(
 );
 
 Deno.test(
+  "each recorded loss is the loss on that iteration's minibatch after its update",
+  timeLimit,
+  () => {
+    const data = spiralData();
+    const net = new SpyNet(2, 8, 3, new Rng(19), 1);
+    const { losses } = trainNetwork(net, data, {
+      iterations: 3,
+      batchSize: 10,
+      learningRate: 0.5,
+      rng: new Rng(20),
+    });
+    assertEquals(losses.length, 3, "losses.length after 3 iterations");
+    // The parameters after iteration i are those gradient saw at the start of
+    // iteration i + 1, and the net's own after the last one.
+    const after = [...net.calls.slice(1).map((c) => c.before), net.params];
+    const probe = new TwoLayerNet(2, 8, 3, new Rng(0));
+    net.calls.forEach(({ x, t, before }, i) => {
+      for (const name of NAMES) probe.params[name].assignInPlace(before[name]);
+      const lossBefore = probe.loss(x, t);
+      for (const name of NAMES) {
+        probe.params[name].assignInPlace(after[i][name]);
+      }
+      const lossAfter = probe.loss(x, t);
+      assert(
+        Math.abs(lossAfter - lossBefore) > 1e-6,
+        "(the setting of this test must change the loss in every iteration)",
+      );
+      assertClose(losses[i], lossAfter, {
+        msg: `losses[${i}]: net.loss(xBatch, tBatch) of iteration ${
+          i + 1
+        } after the update (before it, the loss was ${lossBefore})`,
+      });
+    });
+  },
+);
+
+Deno.test(
   "each minibatch is batchSize rows of the training data drawn anew, with their own labels",
   timeLimit,
   () => {
@@ -269,6 +306,43 @@ Deno.test(
       small.testAccuracies.length,
       4,
       "with 3 training rows and batchSize 10 an epoch is 1 iteration: testAccuracies.length after 4",
+    );
+  },
+);
+
+Deno.test(
+  "an epoch is trainSize / batchSize iterations rounded down when batchSize does not divide trainSize",
+  timeLimit,
+  () => {
+    const reports: EpochReport[] = [];
+    const history = trainNetwork(
+      new TwoLayerNet(2, 8, 3, new Rng(21), 1),
+      spiralData(),
+      {
+        iterations: 30,
+        batchSize: 40, // 300 / 40 = 7.5: an epoch is 7 iterations
+        learningRate: 0.1,
+        rng: new Rng(22),
+        onEpoch: (report) => reports.push(report),
+      },
+    );
+    assertEquals(
+      history.trainAccuracies.length,
+      4,
+      "trainAccuracies.length after 30 iterations with trainSize 300 and batchSize 40 " +
+        "(epochs end after iterations 7, 14, 21 and 28)",
+    );
+    assertEquals(
+      reports.map((r) => r.epoch),
+      [1, 2, 3, 4],
+      "the epochs onEpoch reports with trainSize 300 and batchSize 40",
+    );
+    reports.forEach(({ loss }, e) =>
+      assertClose(loss, mean(history.losses.slice(7 * e, 7 * (e + 1))), {
+        msg: `onEpoch report ${
+          e + 1
+        } with trainSize 300 and batchSize 40: loss, the mean of that epoch's 7 losses`,
+      })
     );
   },
 );
