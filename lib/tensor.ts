@@ -9,6 +9,18 @@
 
 import type { Rng } from "./random.ts";
 import { formatTensor } from "./format.ts";
+import { matmul as matmulKernel } from "./kernels/matmul.ts";
+import { transposeMatrix } from "./kernels/transpose.ts";
+import {
+  assignRow,
+  broadcastRows,
+  mapInto,
+  type Reducer,
+  reducers,
+  type RowLoop,
+  rowLoopOf,
+  rowLoops,
+} from "./kernels/elementwise.ts";
 
 /** Nested arrays of numbers, as written in source: `[[1, 2], [3, 4]]`. */
 export type NestedArray = number | NestedArray[];
@@ -328,12 +340,13 @@ export class Tensor {
         } has ${this.ndim}`,
       );
     }
+    const shape = this.shape;
     let offset = 0;
     for (let i = 0; i < index.length; i++) {
-      const d = this.shape[i];
+      const d = shape[i];
       let k = index[i];
-      if (Number.isInteger(k) && k < 0) k += d;
-      if (!Number.isInteger(k) || k < 0 || k >= d) {
+      if (k < 0) k += d;
+      if (!(k >= 0 && k < d && Number.isInteger(k))) {
         throw new TensorError(
           op,
           `index [${index.join(", ")}] is out of range for shape ${
@@ -509,28 +522,24 @@ export class Tensor {
       );
     }
     const outShape = perm.map((a) => this.shape[a]);
-    const out = new Float64Array(this.size);
+    if (n === 0) return new Tensor(this.data.slice(), outShape);
     if (n === 2 && perm[0] === 1) {
-      const [r, c] = this.shape;
-      for (let i = 0; i < r; i++) {
-        for (let j = 0; j < c; j++) out[j * r + i] = this.data[i * c + j];
-      }
-      return new Tensor(out, outShape);
+      const [rows, cols] = this.shape;
+      return new Tensor(transposeMatrix(this.data, rows, cols), outShape);
     }
     const inStrides = stridesOf(this.shape);
-    const srcStrides = perm.map((a) => inStrides[a]);
-    const counter = new Array<number>(n).fill(0);
-    let src = 0;
-    for (let k = 0; k < out.length; k++) {
-      out[k] = this.data[src];
-      for (let d = n - 1; d >= 0; d--) {
-        counter[d]++;
-        src += srcStrides[d];
-        if (counter[d] < outShape[d]) break;
-        src -= srcStrides[d] * outShape[d];
-        counter[d] = 0;
-      }
-    }
+    // Each output row gathers, at a stride, along the input axis that
+    // becomes the last: the copy of an elementwise loop with b unused.
+    const out = new Float64Array(this.size);
+    broadcastRows(
+      assignRow,
+      out,
+      outShape,
+      out,
+      outShape.map(() => 0),
+      this.data,
+      perm.map((a) => inStrides[a]),
+    );
     return new Tensor(out, outShape);
   }
 
@@ -579,7 +588,7 @@ export class Tensor {
    */
   map(fn: (value: number, index: number) => number): Tensor {
     const out = new Float64Array(this.size);
-    for (let i = 0; i < out.length; i++) out[i] = fn(this.data[i], i);
+    mapInto(out, this.data, fn);
     return new Tensor(out, this.shape);
   }
 
@@ -599,34 +608,33 @@ export class Tensor {
     fn: (a: number, b: number) => number,
     op = "Tensor.zipWith",
   ): Tensor {
-    if (typeof other === "number") return this.map((v) => fn(v, other));
+    return this.#binary(other, rowLoopOf(fn), op);
+  }
+
+  /** `loop` over this tensor and `other` broadcast together, into a new tensor. */
+  #binary(other: TensorLike, loop: RowLoop, op: string): Tensor {
     const a = this.data;
-    const b = other.data;
+    if (typeof other === "number") {
+      const out = new Float64Array(a.length);
+      loop(out, 0, a, 0, 1, Float64Array.of(other), 0, 0, a.length);
+      return new Tensor(out, this.shape);
+    }
     if (sameShape(this.shape, other.shape)) {
       const out = new Float64Array(a.length);
-      for (let i = 0; i < out.length; i++) out[i] = fn(a[i], b[i]);
+      loop(out, 0, a, 0, 1, other.data, 0, 1, a.length);
       return new Tensor(out, this.shape);
     }
     const shape = broadcastShapes(op, this.shape, other.shape);
     const out = new Float64Array(sizeOf(shape));
-    const sa = broadcastStrides(this.shape, shape);
-    const sb = broadcastStrides(other.shape, shape);
-    const n = shape.length;
-    const counter = new Array<number>(n).fill(0);
-    let ia = 0;
-    let ib = 0;
-    for (let k = 0; k < out.length; k++) {
-      out[k] = fn(a[ia], b[ib]);
-      for (let d = n - 1; d >= 0; d--) {
-        counter[d]++;
-        ia += sa[d];
-        ib += sb[d];
-        if (counter[d] < shape[d]) break;
-        ia -= sa[d] * shape[d];
-        ib -= sb[d] * shape[d];
-        counter[d] = 0;
-      }
-    }
+    broadcastRows(
+      loop,
+      out,
+      shape,
+      a,
+      broadcastStrides(this.shape, shape),
+      other.data,
+      broadcastStrides(other.shape, shape),
+    );
     return new Tensor(out, shape);
   }
 
@@ -641,7 +649,7 @@ export class Tensor {
    * ```
    */
   add(other: TensorLike): Tensor {
-    return this.zipWith(other, (a, b) => a + b, "Tensor.add");
+    return this.#binary(other, rowLoops.add, "Tensor.add");
   }
 
   /**
@@ -654,7 +662,7 @@ export class Tensor {
    * ```
    */
   sub(other: TensorLike): Tensor {
-    return this.zipWith(other, (a, b) => a - b, "Tensor.sub");
+    return this.#binary(other, rowLoops.sub, "Tensor.sub");
   }
 
   /**
@@ -667,7 +675,7 @@ export class Tensor {
    * ```
    */
   mul(other: TensorLike): Tensor {
-    return this.zipWith(other, (a, b) => a * b, "Tensor.mul");
+    return this.#binary(other, rowLoops.mul, "Tensor.mul");
   }
 
   /**
@@ -680,7 +688,7 @@ export class Tensor {
    * ```
    */
   div(other: TensorLike): Tensor {
-    return this.zipWith(other, (a, b) => a / b, "Tensor.div");
+    return this.#binary(other, rowLoops.div, "Tensor.div");
   }
 
   /**
@@ -693,7 +701,7 @@ export class Tensor {
    * ```
    */
   maximum(other: TensorLike): Tensor {
-    return this.zipWith(other, (a, b) => (a > b ? a : b), "Tensor.maximum");
+    return this.#binary(other, rowLoops.maximum, "Tensor.maximum");
   }
 
   /**
@@ -706,7 +714,7 @@ export class Tensor {
    * ```
    */
   gt(other: TensorLike): Tensor {
-    return this.zipWith(other, (a, b) => (a > b ? 1 : 0), "Tensor.gt");
+    return this.#binary(other, rowLoops.gt, "Tensor.gt");
   }
 
   /**
@@ -719,7 +727,7 @@ export class Tensor {
    * ```
    */
   le(other: TensorLike): Tensor {
-    return this.zipWith(other, (a, b) => (a <= b ? 1 : 0), "Tensor.le");
+    return this.#binary(other, rowLoops.le, "Tensor.le");
   }
 
   /**
@@ -732,7 +740,7 @@ export class Tensor {
    * ```
    */
   eq(other: TensorLike): Tensor {
-    return this.zipWith(other, (a, b) => (a === b ? 1 : 0), "Tensor.eq");
+    return this.#binary(other, rowLoops.eq, "Tensor.eq");
   }
 
   /**
@@ -745,7 +753,7 @@ export class Tensor {
    * ```
    */
   pow(exponent: TensorLike): Tensor {
-    return this.zipWith(exponent, (a, b) => a ** b, "Tensor.pow");
+    return this.#binary(exponent, rowLoops.pow, "Tensor.pow");
   }
 
   /**
@@ -819,27 +827,28 @@ export class Tensor {
     op: string,
     axis: number | undefined,
     keepdims: boolean,
-    init: number,
-    step: (acc: number, value: number) => number,
+    reducer: Reducer,
   ): Tensor {
+    const x = this.data;
     if (axis === undefined) {
-      let acc = init;
-      for (let i = 0; i < this.size; i++) acc = step(acc, this.data[i]);
-      const shape = keepdims ? this.shape.map(() => 1) : [];
-      return new Tensor(new Float64Array([acc]), shape);
+      const out = new Float64Array(1);
+      reducer.rows(x, out, 1, x.length);
+      return new Tensor(out, keepdims ? this.shape.map(() => 1) : []);
     }
     const ax = normalizeAxis(op, axis, this.shape);
     const outer = sizeOf(this.shape.slice(0, ax));
     const len = this.shape[ax];
     const inner = sizeOf(this.shape.slice(ax + 1));
-    const out = new Float64Array(outer * inner).fill(init);
-    for (let o = 0; o < outer; o++) {
+    const out = new Float64Array(outer * inner);
+    // Along the last axis, each result folds a run of consecutive values.
+    if (inner === 1) reducer.rows(x, out, outer, len);
+    // Otherwise whole rows of `inner` values fold into a row of results.
+    for (let o = 0; inner > 1 && o < outer; o++) {
+      const dst = o * inner;
+      out.fill(reducer.init, dst, dst + inner);
       for (let k = 0; k < len; k++) {
-        const base = (o * len + k) * inner;
-        const dst = o * inner;
-        for (let i = 0; i < inner; i++) {
-          out[dst + i] = step(out[dst + i], this.data[base + i]);
-        }
+        const src = (o * len + k) * inner;
+        reducer.combine(out, dst, out, dst, 1, x, src, 1, inner);
       }
     }
     const shape = keepdims
@@ -864,7 +873,7 @@ export class Tensor {
   sum(): number;
   sum(axis: number, keepdims?: boolean): Tensor;
   sum(axis?: number, keepdims = false): number | Tensor {
-    const t = this.#reduce("Tensor.sum", axis, keepdims, 0, (a, v) => a + v);
+    const t = this.#reduce("Tensor.sum", axis, keepdims, reducers.sum);
     return axis === undefined ? t.data[0] : t;
   }
 
@@ -898,13 +907,7 @@ export class Tensor {
   max(axis: number, keepdims?: boolean): Tensor;
   max(axis?: number, keepdims = false): number | Tensor {
     this.#nonEmpty("Tensor.max", axis);
-    const t = this.#reduce(
-      "Tensor.max",
-      axis,
-      keepdims,
-      -Infinity,
-      (a, v) => (v > a || Number.isNaN(v) ? v : a),
-    );
+    const t = this.#reduce("Tensor.max", axis, keepdims, reducers.max);
     return axis === undefined ? t.data[0] : t;
   }
 
@@ -921,13 +924,7 @@ export class Tensor {
   min(axis: number, keepdims?: boolean): Tensor;
   min(axis?: number, keepdims = false): number | Tensor {
     this.#nonEmpty("Tensor.min", axis);
-    const t = this.#reduce(
-      "Tensor.min",
-      axis,
-      keepdims,
-      Infinity,
-      (a, v) => (v < a || Number.isNaN(v) ? v : a),
-    );
+    const t = this.#reduce("Tensor.min", axis, keepdims, reducers.min);
     return axis === undefined ? t.data[0] : t;
   }
 
@@ -959,12 +956,13 @@ export class Tensor {
     const len = this.shape[ax];
     const inner = sizeOf(this.shape.slice(ax + 1));
     const out = new Float64Array(outer * inner);
+    const x = this.data;
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         let best = 0;
-        let bestValue = this.data[o * len * inner + i];
+        let bestValue = x[o * len * inner + i];
         for (let k = 1; k < len; k++) {
-          const v = this.data[(o * len + k) * inner + i];
+          const v = x[(o * len + k) * inner + i];
           if (beats(v, bestValue)) {
             best = k;
             bestValue = v;
@@ -1024,37 +1022,17 @@ export class Tensor {
         } (${k} != ${k2})`,
       );
     }
-    const a = this.data;
-    const b = other.data;
-    const out = new Float64Array(n * m);
-    // Skipping zeros of `a` (most MNIST pixels) is exact only when `b` holds
-    // no Infinity or NaN: 0 * Infinity must still give NaN.
-    const skipZeros = b.every(Number.isFinite);
-    // i-k-j order walks b and out row by row, which keeps the inner loop in
-    // cache and lets the engine vectorise it.
-    for (let i = 0; i < n; i++) {
-      const row = i * m;
-      for (let p = 0; p < k; p++) {
-        const aip = a[i * k + p];
-        if (aip === 0 && skipZeros) continue;
-        const bRow = p * m;
-        for (let j = 0; j < m; j++) out[row + j] += aip * b[bRow + j];
-      }
-    }
-    return new Tensor(out, [n, m]);
+    // A WebAssembly SIMD kernel (kernels/matmul.wat) that gives the naive
+    // triple loop's sums bit for bit, Infinity and NaN included.
+    return new Tensor(matmulKernel(this.data, other.data, n, k, m), [n, m]);
   }
 
   // -------------------------------------------------------------- in place
 
-  #inPlace(
-    op: string,
-    other: TensorLike,
-    fn: (a: number, b: number) => number,
-  ) {
+  #inPlace(op: string, other: TensorLike, loop: RowLoop): this {
+    const a = this.data;
     if (typeof other === "number") {
-      for (let i = 0; i < this.size; i++) {
-        this.data[i] = fn(this.data[i], other);
-      }
+      loop(a, 0, a, 0, 1, Float64Array.of(other), 0, 0, a.length);
       return this;
     }
     const shape = broadcastShapes(op, this.shape, other.shape);
@@ -1066,10 +1044,19 @@ export class Tensor {
         }: the result would have shape ${shapeToString(shape)}`,
       );
     }
-    const b = sameShape(other.shape, this.shape)
-      ? other.data
-      : other.zipWith(this, (v) => v, op).data;
-    for (let i = 0; i < this.size; i++) this.data[i] = fn(this.data[i], b[i]);
+    if (sameShape(other.shape, shape)) {
+      loop(a, 0, a, 0, 1, other.data, 0, 1, a.length);
+    } else {
+      broadcastRows(
+        loop,
+        a,
+        shape,
+        a,
+        stridesOf(shape),
+        other.data,
+        broadcastStrides(other.shape, shape),
+      );
+    }
     return this;
   }
 
@@ -1085,7 +1072,7 @@ export class Tensor {
    * ```
    */
   addInPlace(other: TensorLike): this {
-    return this.#inPlace("Tensor.addInPlace", other, (a, b) => a + b);
+    return this.#inPlace("Tensor.addInPlace", other, rowLoops.add);
   }
 
   /**
@@ -1099,7 +1086,7 @@ export class Tensor {
    * ```
    */
   subInPlace(other: TensorLike): this {
-    return this.#inPlace("Tensor.subInPlace", other, (a, b) => a - b);
+    return this.#inPlace("Tensor.subInPlace", other, rowLoops.sub);
   }
 
   /**
@@ -1112,7 +1099,7 @@ export class Tensor {
    * ```
    */
   mulInPlace(other: TensorLike): this {
-    return this.#inPlace("Tensor.mulInPlace", other, (a, b) => a * b);
+    return this.#inPlace("Tensor.mulInPlace", other, rowLoops.mul);
   }
 
   /**
@@ -1127,7 +1114,7 @@ export class Tensor {
    * ```
    */
   assignInPlace(other: TensorLike): this {
-    return this.#inPlace("Tensor.assignInPlace", other, (_, b) => b);
+    return this.#inPlace("Tensor.assignInPlace", other, assignRow);
   }
 }
 

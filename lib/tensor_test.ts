@@ -654,6 +654,29 @@ Deno.test("in-place updates broadcast the argument to this tensor's shape", () =
   assertData(v, [2], [4, 5]);
 });
 
+Deno.test("in-place updates match their out-of-place twins on random broadcasts", () => {
+  const rng = new Rng(404);
+  const twins: [
+    (w: Tensor, o: Tensor) => Tensor,
+    (w: Tensor, o: Tensor) => Tensor,
+  ][] = [
+    [(w, o) => w.addInPlace(o), (w, o) => w.add(o)],
+    [(w, o) => w.subInPlace(o), (w, o) => w.sub(o)],
+    [(w, o) => w.mulInPlace(o), (w, o) => w.mul(o)],
+    [(w, o) => w.assignInPlace(o), (w, o) => w.zipWith(o, (_, b) => b)],
+  ];
+  for (let trial = 0; trial < 100; trial++) {
+    const shape = randomShape(rng);
+    const other = randomTensor(broadcastableTo(shape, rng), rng);
+    for (const [inPlace, twin] of twins) {
+      const w = randomTensor(shape, rng, trial % 2 === 0);
+      const want = twin(w, other);
+      assertStrictEquals(inPlace(w, other), w);
+      sameNumbers(w.data, want.data);
+    }
+  }
+});
+
 Deno.test("in-place updates refuse an argument that would grow the tensor", () => {
   for (
     const [op, call] of [

@@ -1,0 +1,270 @@
+/**
+ * The loops behind the tensor's elementwise operations and reductions.
+ *
+ * Each operation has a loop of its own with its arithmetic written inside,
+ * so that the engine compiles the two together. One loop shared by every
+ * operation, calling `(a, b) => a + b` and the others through one call site,
+ * runs about ten times slower: the engine cannot inline a call that sees
+ * many different functions.
+ *
+ * @module
+ */
+
+/**
+ * One row of an elementwise operation: `out[o + j] = f(a[ia + j * sa],
+ * b[ib + j * sb])` for `j < n`. A stride of 0 repeats one element (a
+ * broadcast axis); `out` may be `a` itself with `o = ia` and `sa = 1` (an
+ * in-place update).
+ */
+export type RowLoop = (
+  out: Float64Array,
+  o: number,
+  a: Float64Array,
+  ia: number,
+  sa: number,
+  b: Float64Array,
+  ib: number,
+  sb: number,
+  n: number,
+) => void;
+
+/**
+ * The row loops of the binary operations, by name.
+ *
+ * @example
+ * ```ts
+ * import { rowLoops } from "./elementwise.ts";
+ * const out = new Float64Array(3);
+ * rowLoops.add(out, 0, new Float64Array([1, 2, 3]), 0, 1, new Float64Array([10]), 0, 0, 3);
+ * console.assert(out.join() === "11,12,13");
+ * ```
+ */
+export const rowLoops: Readonly<
+  Record<
+    "add" | "sub" | "mul" | "div" | "maximum" | "gt" | "le" | "eq" | "pow",
+    RowLoop
+  >
+> = {
+  add: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) out[j] = a[ia] + b[ib];
+  },
+  sub: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) out[j] = a[ia] - b[ib];
+  },
+  mul: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) out[j] = a[ia] * b[ib];
+  },
+  div: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) out[j] = a[ia] / b[ib];
+  },
+  maximum: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) {
+      out[j] = a[ia] > b[ib] ? a[ia] : b[ib];
+    }
+  },
+  // +(x > y) is 1 or 0 without a branch, which random signs would mispredict.
+  gt: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) out[j] = +(a[ia] > b[ib]);
+  },
+  le: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) {
+      out[j] = +(a[ia] <= b[ib]);
+    }
+  },
+  eq: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) {
+      out[j] = +(a[ia] === b[ib]);
+    }
+  },
+  pow: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) out[j] = a[ia] ** b[ib];
+  },
+};
+
+/**
+ * The row loop that copies `b` into `out` (`a` is not read): an assignment.
+ *
+ * @example
+ * ```ts
+ * import { assignRow } from "./elementwise.ts";
+ * const out = new Float64Array(2);
+ * assignRow(out, 0, out, 0, 1, new Float64Array([7]), 0, 0, 2);
+ * console.assert(out.join() === "7,7");
+ * ```
+ */
+export const assignRow: RowLoop = (out, o, _a, _ia, _sa, b, ib, sb, n) => {
+  const end = o + n;
+  for (let j = o; j < end; j++, ib += sb) out[j] = b[ib];
+};
+
+/**
+ * The row loop of any function of two numbers, for `Tensor.zipWith`. The
+ * call to `fn` costs more than the inline arithmetic of {@link rowLoops}:
+ * this loop sees every function a program passes to zipWith, too many for
+ * the engine to inline.
+ *
+ * @example
+ * ```ts
+ * import { rowLoopOf } from "./elementwise.ts";
+ * const out = new Float64Array(2);
+ * rowLoopOf((x, y) => x * y)(out, 0, new Float64Array([2, 3]), 0, 1, new Float64Array([4, 5]), 0, 1, 2);
+ * console.assert(out.join() === "8,15");
+ * ```
+ */
+export function rowLoopOf(fn: (a: number, b: number) => number): RowLoop {
+  return (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) out[j] = fn(a[ia], b[ib]);
+  };
+}
+
+/**
+ * `out[i] = fn(x[i], i)` for every element, for `Tensor.map`.
+ *
+ * @example
+ * ```ts
+ * import { mapInto } from "./elementwise.ts";
+ * const out = new Float64Array(3);
+ * mapInto(out, new Float64Array([1, 2, 3]), (v, i) => v * 10 + i);
+ * console.assert(out.join() === "10,21,32");
+ * ```
+ */
+export function mapInto(
+  out: Float64Array,
+  x: Float64Array,
+  fn: (value: number, index: number) => number,
+): void {
+  for (let i = 0; i < out.length; i++) out[i] = fn(x[i], i);
+}
+
+/**
+ * Runs `loop` over every row (last axis) of `a` and `b` broadcast to
+ * `shape`, writing `out` in row-major order. `stridesA` and `stridesB` are
+ * the operands' strides along each axis of `shape`, 0 where they repeat.
+ *
+ * @example
+ * ```ts
+ * import { broadcastRows, rowLoops } from "./elementwise.ts";
+ * // [[1], [2]] + [10, 20, 30]: a repeats along axis 1, b along axis 0.
+ * const out = new Float64Array(6);
+ * broadcastRows(rowLoops.add, out, [2, 3], new Float64Array([1, 2]), [1, 0], new Float64Array([10, 20, 30]), [0, 1]);
+ * console.assert(out.join() === "11,21,31,12,22,32");
+ * ```
+ */
+export function broadcastRows(
+  loop: RowLoop,
+  out: Float64Array,
+  shape: readonly number[],
+  a: Float64Array,
+  stridesA: readonly number[],
+  b: Float64Array,
+  stridesB: readonly number[],
+): void {
+  if (shape.length === 0) {
+    // A single element: one row of one.
+    loop(out, 0, a, 0, 0, b, 0, 0, out.length);
+    return;
+  }
+  const last = shape.length - 1;
+  const width = shape[last];
+  // An odometer over every axis but the last: the rows, in row-major order.
+  const counter = new Array<number>(last).fill(0);
+  let ia = 0;
+  let ib = 0;
+  for (let o = 0; o < out.length; o += width) {
+    loop(out, o, a, ia, stridesA[last], b, ib, stridesB[last], width);
+    for (let d = last - 1; d >= 0; d--) {
+      counter[d]++;
+      ia += stridesA[d];
+      ib += stridesB[d];
+      if (counter[d] < shape[d]) break;
+      ia -= stridesA[d] * shape[d];
+      ib -= stridesB[d] * shape[d];
+      counter[d] = 0;
+    }
+  }
+}
+
+/** A reduction: its starting value, how it folds a contiguous run into one
+ * number, and how it folds a row of values into a row of running results. */
+export interface Reducer {
+  /** The result of reducing nothing. */
+  init: number;
+  /** Reduces each of `count` runs of `len` consecutive values of `x`, the
+   * first starting at `x[0]`, into `out[0]` ... `out[count - 1]`. */
+  rows(x: Float64Array, out: Float64Array, count: number, len: number): void;
+  /** The row loop `out = step(a, b)`: `a` the running results, `b` values. */
+  combine: RowLoop;
+}
+
+/**
+ * Sum, maximum and minimum. NaN wins a maximum or minimum, as in numpy.
+ *
+ * @example
+ * ```ts
+ * import { reducers } from "./elementwise.ts";
+ * const out = new Float64Array(2);
+ * reducers.sum.rows(new Float64Array([3, 1, 2, 5]), out, 2, 2);
+ * console.assert(out.join() === "4,7");
+ * reducers.max.rows(new Float64Array([3, 1, 2, 5]), out, 1, 4);
+ * console.assert(out[0] === 5);
+ * ```
+ */
+export const reducers: Readonly<Record<"sum" | "max" | "min", Reducer>> = {
+  sum: {
+    init: 0,
+    rows: (x, out, count, len) => {
+      for (let r = 0, k = 0; r < count; r++) {
+        let acc = 0;
+        for (const end = k + len; k < end; k++) acc += x[k];
+        out[r] = acc;
+      }
+    },
+    combine: rowLoops.add,
+  },
+  max: {
+    init: -Infinity,
+    rows: (x, out, count, len) => {
+      for (let r = 0, k = 0; r < count; r++) {
+        let acc = -Infinity;
+        for (const end = k + len; k < end; k++) {
+          if (x[k] > acc || x[k] !== x[k]) acc = x[k];
+        }
+        out[r] = acc;
+      }
+    },
+    combine: (out, o, a, ia, sa, b, ib, sb, n) => {
+      const end = o + n;
+      for (let j = o; j < end; j++, ia += sa, ib += sb) {
+        out[j] = b[ib] > a[ia] || b[ib] !== b[ib] ? b[ib] : a[ia];
+      }
+    },
+  },
+  min: {
+    init: Infinity,
+    rows: (x, out, count, len) => {
+      for (let r = 0, k = 0; r < count; r++) {
+        let acc = Infinity;
+        for (const end = k + len; k < end; k++) {
+          if (x[k] < acc || x[k] !== x[k]) acc = x[k];
+        }
+        out[r] = acc;
+      }
+    },
+    combine: (out, o, a, ia, sa, b, ib, sb, n) => {
+      const end = o + n;
+      for (let j = o; j < end; j++, ia += sa, ib += sb) {
+        out[j] = b[ib] < a[ia] || b[ib] !== b[ib] ? b[ib] : a[ia];
+      }
+    },
+  },
+};

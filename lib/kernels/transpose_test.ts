@@ -1,0 +1,19 @@
+import { assertEquals } from "../testing/assert.ts";
+import { transposeMatrix } from "./transpose.ts";
+
+Deno.test("transposeMatrix matches a naive loop for sizes on and across the tile edges", () => {
+  for (const rows of [0, 1, 2, 15, 16, 17, 33, 50]) {
+    for (const cols of [0, 1, 3, 16, 17, 40]) {
+      const x = Float64Array.from({ length: rows * cols }, (_, i) => i + 0.5);
+      const want: number[] = [];
+      for (let j = 0; j < cols; j++) {
+        for (let i = 0; i < rows; i++) want.push(x[i * cols + j]);
+      }
+      assertEquals(
+        [...transposeMatrix(x, rows, cols)],
+        want,
+        `${rows} x ${cols}`,
+      );
+    }
+  }
+});
