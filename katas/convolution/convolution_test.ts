@@ -1,13 +1,11 @@
 import { Convolution } from "./convolution.ts";
 import {
-  assert,
   assertClose,
   assertEquals,
+  assertForwardFirst,
   assertFresh,
   assertLayerGradients,
   assertStrictEquals,
-  assertStringIncludes,
-  assertThrows,
   assertUnchanged,
   Rng,
   Tensor,
@@ -192,50 +190,62 @@ Deno.test(
 // times the loss, over h = 1e-5). Relative to gradient entries that can be as
 // small as 1e-3, that is up to about 1e-7, so 1e-6 is allowed. A wrong
 // gradient is off by far more (errors of order 1).
+
+/**
+ * Checks dx, dW and db of a Convolution against numerical gradients, with W
+ * (of shape `wShape`), b and x (of shape `xShape`) drawn from `seed`.
+ */
+function assertGradients(
+  { wShape, stride, pad, xShape, seed }: {
+    wShape: number[];
+    stride: number;
+    pad: number;
+    xShape: number[];
+    seed: number;
+  },
+): void {
+  const rng = new Rng(seed);
+  const W = Tensor.randn(wShape, rng);
+  const b = Tensor.randn([wShape[0]], rng);
+  const conv = new Convolution(W, b, stride, pad);
+  assertLayerGradients({
+    layer: `Convolution (stride ${stride}, pad ${pad})`,
+    forward: (x) => conv.forward(x),
+    backward: (dout) => conv.backward(dout),
+    x: Tensor.randn(xShape, rng),
+    rng,
+    params: {
+      W: { value: W, grad: () => conv.dW },
+      b: { value: b, grad: () => conv.db },
+    },
+    tolerance: 1e-6,
+  });
+}
+
 Deno.test(
   "backward agrees with the numerical gradient for dx, dW and db: a batch of 1",
   timeLimit,
-  () => {
-    const rng = new Rng(2);
-    const W = Tensor.randn([2, 3, 3, 3], rng);
-    const b = Tensor.randn([2], rng);
-    const conv = new Convolution(W, b, 1, 1);
-    assertLayerGradients({
-      layer: "Convolution (stride 1, pad 1)",
-      forward: (x) => conv.forward(x),
-      backward: (dout) => conv.backward(dout),
-      x: Tensor.randn([1, 3, 4, 4], rng),
-      rng,
-      params: {
-        W: { value: W, grad: () => conv.dW },
-        b: { value: b, grad: () => conv.db },
-      },
-      tolerance: 1e-6,
-    });
-  },
+  () =>
+    assertGradients({
+      wShape: [2, 3, 3, 3],
+      stride: 1,
+      pad: 1,
+      xShape: [1, 3, 4, 4],
+      seed: 2,
+    }),
 );
 
 Deno.test(
   "backward agrees with the numerical gradient for dx, dW and db: a batch of 3 with stride and padding",
   timeLimit,
-  () => {
-    const rng = new Rng(3);
-    const W = Tensor.randn([3, 2, 3, 2], rng);
-    const b = Tensor.randn([3], rng);
-    const conv = new Convolution(W, b, 2, 1);
-    assertLayerGradients({
-      layer: "Convolution (stride 2, pad 1)",
-      forward: (x) => conv.forward(x),
-      backward: (dout) => conv.backward(dout),
-      x: Tensor.randn([3, 2, 5, 6], rng),
-      rng,
-      params: {
-        W: { value: W, grad: () => conv.dW },
-        b: { value: b, grad: () => conv.db },
-      },
-      tolerance: 1e-6,
-    });
-  },
+  () =>
+    assertGradients({
+      wShape: [3, 2, 3, 2],
+      stride: 2,
+      pad: 1,
+      xShape: [3, 2, 5, 6],
+      seed: 3,
+    }),
 );
 
 Deno.test(
@@ -324,16 +334,10 @@ Deno.test(
   timeLimit,
   () => {
     const conv = new Convolution(bookFilter(), tensor([0]));
-    const error = assertThrows(
+    assertForwardFirst(
       () => conv.backward(Tensor.ones([1, 1, 2, 2])),
-      Error,
+      "Convolution.backward(ones([1, 1, 2, 2])) before any forward",
     );
-    assert(
-      !(error instanceof TypeError),
-      `Convolution.backward before forward threw a TypeError ("${error.message}"): ` +
-        "check for a missing forward yourself and throw an Error that says so",
-    );
-    assertStringIncludes(error.message.toLowerCase(), "forward");
   },
 );
 

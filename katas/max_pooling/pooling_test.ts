@@ -1,12 +1,10 @@
 import { Pooling } from "./pooling.ts";
 import {
-  assert,
   assertClose,
   assertEquals,
+  assertForwardFirst,
   assertFresh,
   assertLayerGradients,
-  assertStringIncludes,
-  assertThrows,
   assertUnchanged,
   Rng,
   Tensor,
@@ -215,20 +213,31 @@ Deno.test(
 // that h = 1e-5 cannot overtake, so the layer is linear around x and the
 // central difference is exact up to rounding (about 1e-10); 1e-6 allows for
 // gradient entries as small as 1e-3.
+
+/** Checks dx of `pool`, called `layer`, at distinct inputs of `shape`. */
+function assertGradients(
+  pool: Pooling,
+  layer: string,
+  shape: number[],
+  seed: number,
+): void {
+  const rng = new Rng(seed);
+  assertLayerGradients({
+    layer,
+    forward: (x) => pool.forward(x),
+    backward: (dout) => pool.backward(dout),
+    x: distinct(shape, rng),
+    rng,
+    tolerance: 1e-6,
+  });
+}
+
 Deno.test(
   "backward agrees with the numerical gradient: 2x2 windows at stride 2, a batch of 1",
   timeLimit,
   () => {
-    const rng = new Rng(2);
     const pool = new Pooling(2, 2, 2);
-    assertLayerGradients({
-      layer: "Pooling(2, 2, stride 2)",
-      forward: (x) => pool.forward(x),
-      backward: (dout) => pool.backward(dout),
-      x: distinct([1, 2, 4, 6], rng),
-      rng,
-      tolerance: 1e-6,
-    });
+    assertGradients(pool, "Pooling(2, 2, stride 2)", [1, 2, 4, 6], 2);
   },
 );
 
@@ -236,16 +245,8 @@ Deno.test(
   "backward agrees with the numerical gradient: overlapping 3x3 windows, stride 2, padding 1, a batch of 3",
   timeLimit,
   () => {
-    const rng = new Rng(3);
     const pool = new Pooling(3, 3, 2, 1);
-    assertLayerGradients({
-      layer: "Pooling(3, 3, stride 2, pad 1)",
-      forward: (x) => pool.forward(x),
-      backward: (dout) => pool.backward(dout),
-      x: distinct([3, 2, 5, 6], rng),
-      rng,
-      tolerance: 1e-6,
-    });
+    assertGradients(pool, "Pooling(3, 3, stride 2, pad 1)", [3, 2, 5, 6], 3);
   },
 );
 
@@ -253,16 +254,8 @@ Deno.test(
   "backward agrees with the numerical gradient: non-square 2x3 windows at stride 1",
   timeLimit,
   () => {
-    const rng = new Rng(4);
     const pool = new Pooling(2, 3);
-    assertLayerGradients({
-      layer: "Pooling(2, 3, stride 1)",
-      forward: (x) => pool.forward(x),
-      backward: (dout) => pool.backward(dout),
-      x: distinct([2, 3, 4, 5], rng),
-      rng,
-      tolerance: 1e-6,
-    });
+    assertGradients(pool, "Pooling(2, 3, stride 1)", [2, 3, 4, 5], 4);
   },
 );
 
@@ -320,18 +313,11 @@ Deno.test(
 Deno.test(
   "backward before any forward throws an error that says forward comes first",
   timeLimit,
-  () => {
-    const error = assertThrows(
+  () =>
+    assertForwardFirst(
       () => new Pooling(2, 2, 2).backward(Tensor.ones([1, 1, 2, 2])),
-      Error,
-    );
-    assert(
-      !(error instanceof TypeError),
-      `Pooling.backward before forward threw a TypeError ("${error.message}"): ` +
-        "check for a missing forward yourself and throw an Error that says so",
-    );
-    assertStringIncludes(error.message.toLowerCase(), "forward");
-  },
+      "Pooling(2, 2, stride 2).backward(ones([1, 1, 2, 2])) before any forward",
+    ),
 );
 
 Deno.test(

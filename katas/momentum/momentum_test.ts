@@ -1,53 +1,23 @@
 import { Momentum } from "./momentum.ts";
 import {
-  assert,
   assertClose,
-  assertStrictEquals,
-  assertStringIncludes,
-  assertThrows,
-  assertUnchanged,
-  Rng,
-  Tensor,
+  assertGradsUnchanged,
+  assertMissingGradientThrows,
+  assertNearMinimum,
+  assertStartsAfresh,
+  assertStatePerParameter,
+  assertUpdatesInPlace,
+  assertWrongShapeThrows,
+  descend,
   tensor,
   timeLimit,
+  updateWithNewTensors,
 } from "../../lib/testing/mod.ts";
 
-// The book's test function (6.1.1): f(x, y) = x²/20 + y², with gradient
-// (x/10, 2y) and its minimum at (0, 0). Each coordinate is a parameter of its
-// own, as in the book's `params['x']` and `params['y']`.
-function f(x: number, y: number): number {
-  return x ** 2 / 20 + y ** 2;
-}
-
-function gradientsOf(params: Record<string, Tensor>): Record<string, Tensor> {
-  return { x: params.x.div(10), y: params.y.mul(2) };
-}
-
-/** Runs `steps` updates on f from the book's start (-7, 2); the positions. */
-function descend(optimizer: Momentum, steps: number): number[][] {
-  const params = { x: tensor(-7), y: tensor(2) };
-  const path: number[][] = [];
-  for (let i = 0; i < steps; i++) {
-    optimizer.update(params, gradientsOf(params));
-    path.push([params.x.item(), params.y.item()]);
-  }
-  return path;
-}
-
-/** `call` must throw an Error (not a TypeError) whose message names `key`. */
-function assertNamesParameter(call: () => void, key: string, what: string) {
-  const error = assertThrows(call, Error, undefined, what);
-  assert(
-    !(error instanceof TypeError),
-    `${what} threw a TypeError ("${error.message}"): check grads yourself ` +
-      `and throw an Error that names the parameter "${key}"`,
-  );
-  assertStringIncludes(
-    error.message,
-    key,
-    `${what}: the error should name the parameter "${key}", but it says "${error.message}"`,
-  );
-}
+// descend and assertNearMinimum walk the book's test function (6.1.1)
+// f(x, y) = x²/20 + y², whose gradient is (x/10, 2y), from (-7, 2); the other
+// helpers check the contract of update that every optimizer shares (see
+// lib/testing/optimizer.ts).
 
 Deno.test(
   "the defaults are lr 0.01 and momentum 0.9 (book 6.1.4)",
@@ -142,42 +112,18 @@ Deno.test(
 Deno.test(
   "30 steps on f from (-7, 2) approach the minimum at (0, 0)",
   timeLimit,
-  () => {
-    const [x, y] = descend(new Momentum(0.1), 30)[29];
-    assert(
-      Number.isFinite(x) && Number.isFinite(y) && f(x, y) < f(-7, 2) / 100,
-      `Momentum(0.1): after 30 steps f(${x}, ${y}) = ${
-        f(x, y)
-      }, expected below 1% of f(-7, 2) = ${f(-7, 2)}`,
-    );
-  },
+  () =>
+    assertNearMinimum(
+      descend(new Momentum(0.1), 30)[29],
+      "Momentum(0.1): after 30 steps",
+    ),
 );
 
 Deno.test(
   "each parameter keeps a velocity of its own, with its own shape",
   timeLimit,
-  () => {
-    const rng = new Rng(11);
-    const W = Tensor.randn([2, 3], rng);
-    const b = Tensor.randn([3], rng);
-    const together = { W: W.clone(), b: b.clone() };
-    const aloneW = { W: W.clone() };
-    const aloneB = { b: b.clone() };
-    const optimizer = new Momentum(0.1, 0.9);
-    const optimizerW = new Momentum(0.1, 0.9);
-    const optimizerB = new Momentum(0.1, 0.9);
-    for (let step = 0; step < 3; step++) {
-      const dW = Tensor.randn([2, 3], rng);
-      const db = Tensor.randn([3], rng);
-      optimizer.update(together, { W: dW, b: db });
-      optimizerW.update(aloneW, { W: dW });
-      optimizerB.update(aloneB, { b: db });
-    }
-    const msg = "Momentum.update on {W, b} for 3 steps, compared with one " +
-      "optimizer per parameter";
-    assertClose(together.W, aloneW.W, { rtol: 1e-12, msg: `${msg}: W` });
-    assertClose(together.b, aloneB.b, { rtol: 1e-12, msg: `${msg}: b` });
-  },
+  () =>
+    assertStatePerParameter(() => new Momentum(0.1, 0.9), "Momentum(0.1, 0.9)"),
 );
 
 Deno.test(
@@ -187,12 +133,11 @@ Deno.test(
     // A caller may rebuild its params record between updates (after loading
     // saved weights, say): the same name with the same values in a new
     // tensor is the same parameter, and keeps its velocity.
-    const optimizer = new Momentum(0.1, 0.9);
-    let w = tensor([0]);
-    for (let i = 0; i < 3; i++) {
-      w = w.clone();
-      optimizer.update({ w }, { w: tensor([1]) });
-    }
+    const w = updateWithNewTensors(new Momentum(0.1, 0.9), tensor([0]), [
+      tensor([1]),
+      tensor([1]),
+      tensor([1]),
+    ]);
     // As in the constant-gradient test: w = -0.1, -0.29, then -0.561.
     assertClose(w, [-0.561], {
       rtol: 1e-12,
@@ -206,12 +151,11 @@ Deno.test(
   "a new optimizer starts at rest, whatever other optimizers did",
   timeLimit,
   () => {
-    const first = new Momentum(0.1, 0.9);
-    const used = { W: tensor([0, 0]) };
-    for (let i = 0; i < 3; i++) first.update(used, { W: tensor([1, 1]) });
-    const params = { W: tensor([0, 0]) };
-    new Momentum(0.1, 0.9).update(params, { W: tensor([1, -1]) });
-    assertClose(params.W, [-0.1, 0.1], {
+    const W = assertStartsAfresh(
+      () => new Momentum(0.1, 0.9),
+      "Momentum(0.1, 0.9)",
+    );
+    assertClose(W, [-0.1, 0.1], {
       rtol: 1e-12,
       msg: "the first update of a second Momentum(0.1, 0.9) with dW = [1, -1]",
     });
@@ -222,63 +166,27 @@ Deno.test(
   "update changes the caller's tensors in place, so a layer holding them sees the new values",
   timeLimit,
   () => {
-    const W = tensor([[1, 2], [3, 4]]);
-    const layer = { W }; // a layer keeps the very tensor that params lists
-    const params = { W };
-    new Momentum(0.5).update(params, { W: tensor([[2, 2], [2, 2]]) });
-    assertStrictEquals(
-      params.W,
-      W,
-      "Momentum.update replaced params.W with a new tensor: the layer still " +
-        "holds the old one. Update the tensor itself (addInPlace).",
-    );
-    assertClose(layer.W, [[0, 1], [2, 3]], {
+    const W = assertUpdatesInPlace(new Momentum(0.5), "Momentum(0.5)");
+    // v = -0.5 * 2, so W - 1 everywhere
+    assertClose(W, [[0, 1], [2, 3]], {
       rtol: 1e-12,
-      msg: "the layer's W after Momentum(0.5).update",
+      msg: "the layer's W after Momentum(0.5).update with dW = 2",
     });
   },
 );
 
 Deno.test("update leaves the gradients unchanged", timeLimit, () => {
-  const params = { W: tensor([[1, 2], [3, 4]]), b: tensor([1, 1]) };
-  const grads = { W: tensor([[0.5, -1], [2, 3]]), b: tensor([-1, 4]) };
-  const optimizer = new Momentum(0.1);
-  for (let step = 1; step <= 2; step++) {
-    assertUnchanged(
-      grads,
-      () => optimizer.update(params, grads),
-      `Momentum.update (step ${step})`,
-    );
-  }
+  assertGradsUnchanged(new Momentum(0.1), "Momentum(0.1)");
 });
 
 Deno.test(
   "a missing gradient throws an Error that names the parameter",
   timeLimit,
-  () => {
-    const params = { W1: tensor([[1, 2]]), b2: tensor([3]) };
-    assertNamesParameter(
-      () => new Momentum().update(params, { W1: tensor([[1, 1]]) }),
-      "b2",
-      "Momentum.update with no gradient for b2",
-    );
-  },
+  () => assertMissingGradientThrows(new Momentum(), "Momentum()"),
 );
 
 Deno.test(
   "a gradient of the wrong shape throws an Error that names the parameter, even when it would broadcast",
   timeLimit,
-  () => {
-    const params = () => ({ W1: Tensor.ones([2, 3]) });
-    assertNamesParameter(
-      () => new Momentum().update(params(), { W1: Tensor.ones([3, 2]) }),
-      "W1",
-      "Momentum.update with W1 of shape [2, 3] and its gradient of shape [3, 2]",
-    );
-    assertNamesParameter(
-      () => new Momentum().update(params(), { W1: Tensor.ones([3]) }),
-      "W1",
-      "Momentum.update with W1 of shape [2, 3] and its gradient of shape [3]",
-    );
-  },
+  () => assertWrongShapeThrows(() => new Momentum(), "Momentum()"),
 );

@@ -84,11 +84,24 @@ function oneHot(labels: Tensor, classes: number): Tensor {
   );
 }
 
-/** A batch of inputs and random labels. */
-function batch(n: number, inputSize: number, classes: number, rng: Rng) {
-  const x = Tensor.randn([n, inputSize], rng);
-  const t = Tensor.zeros([n]).map(() => rng.int(classes));
+/** The small problem most tests use: 4 features, 3 classes. */
+const SMALL = { inputSize: 4, outputSize: 3 } as const;
+
+/** A batch of n inputs of the small problem and random labels. */
+function batch(n: number, rng: Rng) {
+  const x = Tensor.randn([n, SMALL.inputSize], rng);
+  const t = Tensor.zeros([n]).map(() => rng.int(SMALL.outputSize));
   return { x, t };
+}
+
+/**
+ * Adds noise of std `std` to every parameter in place, as training would:
+ * biases, gamma and beta then differ from their starting 0 and 1.
+ */
+function perturb(net: MultiLayerNet, rng: Rng, std: number): void {
+  for (const p of Object.values(net.params)) {
+    p.addInPlace(Tensor.randn(p.shape, rng, std));
+  }
 }
 
 /** The sample standard deviation of all elements. */
@@ -289,9 +302,8 @@ Deno.test(
   () => {
     const make = (seed: number) =>
       new MultiLayerNet({
-        inputSize: 4,
+        ...SMALL,
         hiddenSizes: [20],
-        outputSize: 3,
         rng: new Rng(seed),
         dropoutRatio: 0.5,
       });
@@ -330,9 +342,7 @@ Deno.test(
         outputSize: 3,
         rng,
       });
-      for (const p of Object.values(net.params)) {
-        p.addInPlace(Tensor.randn(p.shape, rng, 0.1));
-      }
+      perturb(net, rng, 0.1);
       const x = Tensor.randn([4, 6], rng);
       assertClose(net.predict(x), expectedScores(net, x), {
         msg: `predict(x [4, 6]) with hiddenSizes [${hiddenSizes}]`,
@@ -357,9 +367,7 @@ Deno.test(
       rng,
       useBatchNorm: true,
     });
-    for (const p of Object.values(net.params)) {
-      p.addInPlace(Tensor.randn(p.shape, rng, 0.1));
-    }
+    perturb(net, rng, 0.1);
     // Inputs and W2 scaled by 10 give each Batch Normalization inputs with a
     // variance of about 100, so its eps (1e-7 here, the book's 1e-6 in a
     // learner's layer) moves xn by eps / (2 var) < 1e-8 relative.
@@ -413,15 +421,14 @@ Deno.test(
   () => {
     const rng = new Rng(10);
     const net = new MultiLayerNet({
-      inputSize: 4,
+      ...SMALL,
       hiddenSizes: [6, 5],
-      outputSize: 3,
       rng,
       useBatchNorm: true,
     });
     // Training steps fill the running statistics.
     for (let step = 0; step < 5; step++) {
-      const { x, t } = batch(8, 4, 3, rng);
+      const { x, t } = batch(8, rng);
       net.gradient(x.mul(2).add(1), t);
     }
     const x = Tensor.randn([5, 4], rng);
@@ -449,14 +456,13 @@ Deno.test(
   () => {
     const rng = new Rng(11);
     const net = new MultiLayerNet({
-      inputSize: 4,
+      ...SMALL,
       hiddenSizes: [6],
-      outputSize: 3,
       rng,
       useBatchNorm: true,
       dropoutRatio: 0.3,
     });
-    const { x, t } = batch(6, 4, 3, rng);
+    const { x, t } = batch(6, rng);
     net.gradient(x, t);
     const scores = net.predict(x);
     const loss = net.loss(x, t);
@@ -476,13 +482,12 @@ Deno.test(
     const rng = new Rng(12);
     for (const weightDecayLambda of [0, 0.1]) {
       const net = new MultiLayerNet({
-        inputSize: 4,
+        ...SMALL,
         hiddenSizes: [5, 3],
-        outputSize: 3,
         rng,
         weightDecayLambda,
       });
-      const { x, t } = batch(6, 4, 3, rng);
+      const { x, t } = batch(6, rng);
       // The same arithmetic as the net's layers: only rounding differs, far
       // below 1e-9.
       const expected = softmaxCrossEntropy(expectedScores(net, x), t) +
@@ -509,14 +514,13 @@ Deno.test(
   () => {
     const rng = new Rng(13);
     const net = new MultiLayerNet({
-      inputSize: 4,
+      ...SMALL,
       hiddenSizes: [5],
-      outputSize: 3,
       rng,
       useBatchNorm: true,
       weightDecayLambda: 0.05,
     });
-    const { x: x1, t } = batch(6, 4, 3, rng);
+    const { x: x1, t } = batch(6, rng);
     // Inputs scaled by 10 give Batch Normalization inputs with a variance of
     // about 100, so its eps (1e-7 here, the book's 1e-6 in a learner's layer)
     // moves the loss by less than 1e-8.
@@ -537,13 +541,12 @@ Deno.test(
   () => {
     const rng = new Rng(14);
     const net = new MultiLayerNet({
-      inputSize: 4,
+      ...SMALL,
       hiddenSizes: [5],
-      outputSize: 3,
       rng,
       dropoutRatio: 0.5,
     });
-    const { x, t } = batch(20, 4, 3, rng);
+    const { x, t } = batch(20, rng);
     const predicted = expectedScores(net, x, { scale: 0.5 }).argmax(1);
     const expected = predicted.eq(t).sum() / 20;
     assertAlmostEquals(
@@ -569,12 +572,11 @@ Deno.test(
   () => {
     const rng = new Rng(15);
     const net = new MultiLayerNet({
-      inputSize: 4,
+      ...SMALL,
       hiddenSizes: [5, 4],
-      outputSize: 3,
       rng,
     });
-    const { x, t } = batch(6, 4, 3, rng);
+    const { x, t } = batch(6, rng);
     checkGradients(net, x, t, "hiddenSizes [5, 4]");
   },
 );
@@ -585,17 +587,14 @@ Deno.test(
   () => {
     const rng = new Rng(16);
     const net = new MultiLayerNet({
-      inputSize: 4,
+      ...SMALL,
       hiddenSizes: [5, 4],
-      outputSize: 3,
       rng,
       useBatchNorm: true,
       weightDecayLambda: 0.1,
     });
-    for (const p of Object.values(net.params)) {
-      p.addInPlace(Tensor.randn(p.shape, rng, 0.1));
-    }
-    const { x, t } = batch(6, 4, 3, rng);
+    perturb(net, rng, 0.1);
+    const { x, t } = batch(6, rng);
     checkGradients(net, x, t, "Batch Normalization, weightDecayLambda 0.1", {
       lambda: 0.1,
     });
@@ -607,19 +606,16 @@ Deno.test(
   timeLimit,
   () => {
     const options = {
-      inputSize: 4,
+      ...SMALL,
       hiddenSizes: [6, 5],
-      outputSize: 3,
       dropoutRatio: 0.3,
     };
     const net = new MultiLayerNet({ ...options, rng: new Rng(17) });
     const rng = new Rng(18);
     // Non-zero biases keep every ReLU input away from its kink at 0, even
     // for a sample whose whole previous layer was dropped.
-    for (const p of Object.values(net.params)) {
-      p.addInPlace(Tensor.randn(p.shape, rng, 0.1));
-    }
-    const { x, t } = batch(6, 4, 3, rng);
+    perturb(net, rng, 0.1);
+    const { x, t } = batch(6, rng);
     // A twin made from the same seed draws the same masks in its first
     // training forward; give it the (perturbed) parameters and take its
     // scores.
@@ -640,16 +636,15 @@ Deno.test(
   () => {
     const make = (weightDecayLambda: number) =>
       new MultiLayerNet({
-        inputSize: 4,
+        ...SMALL,
         hiddenSizes: [5],
-        outputSize: 3,
         rng: new Rng(19),
         useBatchNorm: true,
         weightDecayLambda,
       });
     const plain = make(0);
     const decayed = make(0.2);
-    const { x, t } = batch(6, 4, 3, new Rng(20));
+    const { x, t } = batch(6, new Rng(20));
     const g0 = plain.gradient(x, t);
     const g1 = decayed.gradient(x, t);
     for (const name of Object.keys(plain.params)) {
@@ -669,25 +664,21 @@ Deno.test(
   () => {
     const rng = new Rng(21);
     const net = new MultiLayerNet({
-      inputSize: 4,
+      ...SMALL,
       hiddenSizes: [5],
-      outputSize: 3,
       rng,
     });
     const x = Tensor.randn([3, 4], rng);
     net.predict(x);
     // What an optimizer does: update every parameter in place.
-    for (const p of Object.values(net.params)) {
-      p.addInPlace(Tensor.randn(p.shape, rng, 0.5));
-    }
+    perturb(net, rng, 0.5);
     assertClose(net.predict(x), expectedScores(net, x), {
       msg: "predict(x) after every parameter was changed in place",
     });
 
     const bn = new MultiLayerNet({
-      inputSize: 4,
+      ...SMALL,
       hiddenSizes: [5],
-      outputSize: 3,
       rng,
       useBatchNorm: true,
     });
@@ -708,14 +699,13 @@ Deno.test(
   () => {
     const rng = new Rng(22);
     const net = new MultiLayerNet({
-      inputSize: 4,
+      ...SMALL,
       hiddenSizes: [5],
-      outputSize: 3,
       rng,
       useBatchNorm: true,
       weightDecayLambda: 0.1,
     });
-    const { x, t } = batch(6, 4, 3, rng);
+    const { x, t } = batch(6, rng);
     const params = Object.fromEntries(
       Object.entries(net.params).map(([name, p]) => [`params.${name}`, p]),
     );

@@ -1,53 +1,23 @@
 import { RMSprop } from "./rmsprop.ts";
 import {
-  assert,
   assertClose,
-  assertStrictEquals,
-  assertStringIncludes,
-  assertThrows,
-  assertUnchanged,
-  Rng,
-  Tensor,
+  assertGradsUnchanged,
+  assertMissingGradientThrows,
+  assertNearMinimum,
+  assertStartsAfresh,
+  assertStatePerParameter,
+  assertUpdatesInPlace,
+  assertWrongShapeThrows,
+  descend,
   tensor,
   timeLimit,
+  updateWithNewTensors,
 } from "../../lib/testing/mod.ts";
 
-// The book's test function (6.1.1): f(x, y) = x²/20 + y², with gradient
-// (x/10, 2y) and its minimum at (0, 0). Each coordinate is a parameter of its
-// own, as in the book's `params['x']` and `params['y']`.
-function f(x: number, y: number): number {
-  return x ** 2 / 20 + y ** 2;
-}
-
-function gradientsOf(params: Record<string, Tensor>): Record<string, Tensor> {
-  return { x: params.x.div(10), y: params.y.mul(2) };
-}
-
-/** Runs `steps` updates on f from the book's start (-7, 2); the positions. */
-function descend(optimizer: RMSprop, steps: number): number[][] {
-  const params = { x: tensor(-7), y: tensor(2) };
-  const path: number[][] = [];
-  for (let i = 0; i < steps; i++) {
-    optimizer.update(params, gradientsOf(params));
-    path.push([params.x.item(), params.y.item()]);
-  }
-  return path;
-}
-
-/** `call` must throw an Error (not a TypeError) whose message names `key`. */
-function assertNamesParameter(call: () => void, key: string, what: string) {
-  const error = assertThrows(call, Error, undefined, what);
-  assert(
-    !(error instanceof TypeError),
-    `${what} threw a TypeError ("${error.message}"): check grads yourself ` +
-      `and throw an Error that names the parameter "${key}"`,
-  );
-  assertStringIncludes(
-    error.message,
-    key,
-    `${what}: the error should name the parameter "${key}", but it says "${error.message}"`,
-  );
-}
+// descend and assertNearMinimum walk the book's test function (6.1.1)
+// f(x, y) = x²/20 + y², whose gradient is (x/10, 2y), from (-7, 2); the other
+// helpers check the contract of update that every optimizer shares (see
+// lib/testing/optimizer.ts).
 
 // Positions below are worked out without the 1e-7 in the denominator, which
 // changes them by less than 1e-6 relative: hence rtol 2e-6. The test on a
@@ -143,15 +113,11 @@ Deno.test(
 Deno.test(
   "30 steps on f from (-7, 2) approach the minimum at (0, 0)",
   timeLimit,
-  () => {
-    const [x, y] = descend(new RMSprop(0.1), 30)[29];
-    assert(
-      Number.isFinite(x) && Number.isFinite(y) && f(x, y) < f(-7, 2) / 100,
-      `RMSprop(0.1): after 30 steps f(${x}, ${y}) = ${
-        f(x, y)
-      }, expected below 1% of f(-7, 2) = ${f(-7, 2)}`,
-    );
-  },
+  () =>
+    assertNearMinimum(
+      descend(new RMSprop(0.1), 30)[29],
+      "RMSprop(0.1): after 30 steps",
+    ),
 );
 
 Deno.test(
@@ -193,28 +159,7 @@ Deno.test(
 Deno.test(
   "each parameter keeps a moving average of squared gradients of its own, with its own shape",
   timeLimit,
-  () => {
-    const rng = new Rng(11);
-    const W = Tensor.randn([2, 3], rng);
-    const b = Tensor.randn([3], rng);
-    const together = { W: W.clone(), b: b.clone() };
-    const aloneW = { W: W.clone() };
-    const aloneB = { b: b.clone() };
-    const optimizer = new RMSprop(0.1);
-    const optimizerW = new RMSprop(0.1);
-    const optimizerB = new RMSprop(0.1);
-    for (let step = 0; step < 3; step++) {
-      const dW = Tensor.randn([2, 3], rng);
-      const db = Tensor.randn([3], rng);
-      optimizer.update(together, { W: dW, b: db });
-      optimizerW.update(aloneW, { W: dW });
-      optimizerB.update(aloneB, { b: db });
-    }
-    const msg = "RMSprop.update on {W, b} for 3 steps, compared with one " +
-      "optimizer per parameter";
-    assertClose(together.W, aloneW.W, { rtol: 1e-12, msg: `${msg}: W` });
-    assertClose(together.b, aloneB.b, { rtol: 1e-12, msg: `${msg}: b` });
-  },
+  () => assertStatePerParameter(() => new RMSprop(0.1), "RMSprop(0.1)"),
 );
 
 Deno.test(
@@ -224,12 +169,11 @@ Deno.test(
     // A caller may rebuild its params record between updates (after loading
     // saved weights, say): the same name with the same values in a new
     // tensor is the same parameter, and keeps its h.
-    const optimizer = new RMSprop(0.1, 0.9);
-    let w = tensor([0]);
-    for (let i = 0; i < 3; i++) {
-      w = w.clone();
-      optimizer.update({ w }, { w: tensor([2]) });
-    }
+    const w = updateWithNewTensors(new RMSprop(0.1, 0.9), tensor([0]), [
+      tensor([2]),
+      tensor([2]),
+      tensor([2]),
+    ]);
     // As in the constant-gradient test: step t is 0.1 / √(1 - 0.9^t).
     const step = (t: number) => 0.1 / Math.sqrt(1 - 0.9 ** t);
     assertClose(w, [-step(1) - step(2) - step(3)], {
@@ -244,19 +188,8 @@ Deno.test(
   "a new optimizer starts afresh, whatever other optimizers did",
   timeLimit,
   () => {
-    const first = new RMSprop(0.1);
-    const used = { W: tensor([0, 0]) };
-    for (let i = 0; i < 3; i++) first.update(used, { W: tensor([1, 1]) });
-    const params = { W: tensor([0, 0]) };
-    const fresh = { W: tensor([0, 0]) };
-    new RMSprop(0.1).update(params, { W: tensor([1, -1]) });
-    new RMSprop(0.1).update(fresh, { W: tensor([1, -1]) });
-    assertClose(params.W, fresh.W, {
-      rtol: 1e-12,
-      msg:
-        "the first update of a second RMSprop(0.1), after another made three",
-    });
-    assertClose(params.W, [-1, 1], {
+    const W = assertStartsAfresh(() => new RMSprop(0.1), "RMSprop(0.1)");
+    assertClose(W, [-1, 1], {
       rtol: 1e-6,
       msg: "the first update of RMSprop(0.1) with dW = [1, -1] from [0, 0]",
     });
@@ -267,65 +200,22 @@ Deno.test(
   "update changes the caller's tensors in place, so a layer holding them sees the new values",
   timeLimit,
   () => {
-    const W = tensor([[1, 2], [3, 4]]);
-    const layer = { W }; // a layer keeps the very tensor that params lists
-    const params = { W };
-    const before = W.clone();
-    new RMSprop(0.5).update(params, { W: tensor([[2, 2], [2, 2]]) });
-    assertStrictEquals(
-      params.W,
-      W,
-      "RMSprop.update replaced params.W with a new tensor: the layer still " +
-        "holds the old one. Update the tensor itself (subInPlace).",
-    );
-    assert(
-      layer.W.data.every((v, i) => v < before.data[i]),
-      `the layer's W did not move down after RMSprop(0.5).update with dW = 2: ` +
-        `it was ${before} and is ${layer.W}`,
-    );
+    assertUpdatesInPlace(new RMSprop(0.5), "RMSprop(0.5)");
   },
 );
 
 Deno.test("update leaves the gradients unchanged", timeLimit, () => {
-  const params = { W: tensor([[1, 2], [3, 4]]), b: tensor([1, 1]) };
-  const grads = { W: tensor([[0.5, -1], [2, 3]]), b: tensor([-1, 4]) };
-  const optimizer = new RMSprop(0.1);
-  for (let step = 1; step <= 2; step++) {
-    assertUnchanged(
-      grads,
-      () => optimizer.update(params, grads),
-      `RMSprop.update (step ${step})`,
-    );
-  }
+  assertGradsUnchanged(new RMSprop(0.1), "RMSprop(0.1)");
 });
 
 Deno.test(
   "a missing gradient throws an Error that names the parameter",
   timeLimit,
-  () => {
-    const params = { W1: tensor([[1, 2]]), b2: tensor([3]) };
-    assertNamesParameter(
-      () => new RMSprop().update(params, { W1: tensor([[1, 1]]) }),
-      "b2",
-      "RMSprop.update with no gradient for b2",
-    );
-  },
+  () => assertMissingGradientThrows(new RMSprop(), "RMSprop()"),
 );
 
 Deno.test(
   "a gradient of the wrong shape throws an Error that names the parameter, even when it would broadcast",
   timeLimit,
-  () => {
-    const params = () => ({ W1: Tensor.ones([2, 3]) });
-    assertNamesParameter(
-      () => new RMSprop().update(params(), { W1: Tensor.ones([3, 2]) }),
-      "W1",
-      "RMSprop.update with W1 of shape [2, 3] and its gradient of shape [3, 2]",
-    );
-    assertNamesParameter(
-      () => new RMSprop().update(params(), { W1: Tensor.ones([3]) }),
-      "W1",
-      "RMSprop.update with W1 of shape [2, 3] and its gradient of shape [3]",
-    );
-  },
+  () => assertWrongShapeThrows(() => new RMSprop(), "RMSprop()"),
 );

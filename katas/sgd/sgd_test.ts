@@ -1,52 +1,20 @@
 import { SGD } from "./sgd.ts";
 import {
-  assert,
   assertClose,
-  assertStrictEquals,
-  assertStringIncludes,
-  assertThrows,
-  assertUnchanged,
-  Tensor,
+  assertGradsUnchanged,
+  assertMissingGradientThrows,
+  assertNearMinimum,
+  assertUpdatesInPlace,
+  assertWrongShapeThrows,
+  descend,
   tensor,
   timeLimit,
 } from "../../lib/testing/mod.ts";
 
-// The book's test function (6.1.1): f(x, y) = x²/20 + y², with gradient
-// (x/10, 2y) and its minimum at (0, 0). Each coordinate is a parameter of its
-// own, as in the book's `params['x']` and `params['y']`.
-function f(params: Record<string, Tensor>): number {
-  return params.x.item() ** 2 / 20 + params.y.item() ** 2;
-}
-
-function gradientsOf(params: Record<string, Tensor>): Record<string, Tensor> {
-  return { x: params.x.div(10), y: params.y.mul(2) };
-}
-
-/** Runs `steps` updates on f from the book's start (-7, 2); the positions. */
-function descend(optimizer: SGD, steps: number): number[][] {
-  const params = { x: tensor(-7), y: tensor(2) };
-  const path: number[][] = [];
-  for (let i = 0; i < steps; i++) {
-    optimizer.update(params, gradientsOf(params));
-    path.push([params.x.item(), params.y.item()]);
-  }
-  return path;
-}
-
-/** `call` must throw an Error (not a TypeError) whose message names `key`. */
-function assertNamesParameter(call: () => void, key: string, what: string) {
-  const error = assertThrows(call, Error, undefined, what);
-  assert(
-    !(error instanceof TypeError),
-    `${what} threw a TypeError ("${error.message}"): check grads yourself ` +
-      `and throw an Error that names the parameter "${key}"`,
-  );
-  assertStringIncludes(
-    error.message,
-    key,
-    `${what}: the error should name the parameter "${key}", but it says "${error.message}"`,
-  );
-}
+// descend and assertNearMinimum walk the book's test function (6.1.1)
+// f(x, y) = x²/20 + y², whose gradient is (x/10, 2y), from (-7, 2); the other
+// helpers check the contract of update that every optimizer shares (see
+// lib/testing/optimizer.ts).
 
 Deno.test("the default learning rate is 0.01 (book 6.1.2)", timeLimit, () => {
   const params = { W: tensor([1, 2]) };
@@ -80,19 +48,13 @@ Deno.test(
   "30 steps on f from (-7, 2) approach the minimum at (0, 0)",
   timeLimit,
   () => {
-    const path = descend(new SGD(0.95), 30);
+    const end = descend(new SGD(0.95), 30)[29];
     // After n steps x = -7 * 0.905^n and y = 2 * (-0.9)^n (see the test above).
-    assertClose(path[29], [-7 * 0.905 ** 30, 2 * 0.9 ** 30], {
+    assertClose(end, [-7 * 0.905 ** 30, 2 * 0.9 ** 30], {
       rtol: 1e-9,
       msg: "SGD(0.95): position [x, y] after 30 steps",
     });
-    const [x, y] = path[29];
-    const start = f({ x: tensor(-7), y: tensor(2) });
-    const end = f({ x: tensor(x), y: tensor(y) });
-    assert(
-      end < start / 100,
-      `SGD(0.95): after 30 steps f(${x}, ${y}) = ${end}, expected below 1% of f(-7, 2) = ${start}`,
-    );
+    assertNearMinimum(end, "SGD(0.95): after 30 steps");
   },
 );
 
@@ -129,63 +91,27 @@ Deno.test(
   "update changes the caller's tensors in place, so a layer holding them sees the new values",
   timeLimit,
   () => {
-    const W = tensor([[1, 2], [3, 4]]);
-    const layer = { W }; // a layer keeps the very tensor that params lists
-    const params = { W };
-    new SGD(0.5).update(params, { W: tensor([[2, 2], [2, 2]]) });
-    assertStrictEquals(
-      params.W,
-      W,
-      "SGD.update replaced params.W with a new tensor: the layer still holds " +
-        "the old one. Update the tensor itself (subInPlace).",
-    );
-    assertClose(layer.W, [[0, 1], [2, 3]], {
+    const W = assertUpdatesInPlace(new SGD(0.5), "SGD(0.5)");
+    // W - 0.5 * 2 everywhere
+    assertClose(W, [[0, 1], [2, 3]], {
       rtol: 1e-12,
-      msg: "the layer's W after SGD(0.5).update",
+      msg: "the layer's W after SGD(0.5).update with dW = 2",
     });
   },
 );
 
 Deno.test("update leaves the gradients unchanged", timeLimit, () => {
-  const params = { W: tensor([[1, 2], [3, 4]]), b: tensor([1, 1]) };
-  const grads = { W: tensor([[0.5, -1], [2, 3]]), b: tensor([-1, 4]) };
-  const optimizer = new SGD(0.1);
-  for (let step = 1; step <= 2; step++) {
-    assertUnchanged(
-      grads,
-      () => optimizer.update(params, grads),
-      `SGD.update (step ${step})`,
-    );
-  }
+  assertGradsUnchanged(new SGD(0.1), "SGD(0.1)");
 });
 
 Deno.test(
   "a missing gradient throws an Error that names the parameter",
   timeLimit,
-  () => {
-    const params = { W1: tensor([[1, 2]]), b2: tensor([3]) };
-    assertNamesParameter(
-      () => new SGD().update(params, { W1: tensor([[1, 1]]) }),
-      "b2",
-      "SGD.update with no gradient for b2",
-    );
-  },
+  () => assertMissingGradientThrows(new SGD(), "SGD()"),
 );
 
 Deno.test(
   "a gradient of the wrong shape throws an Error that names the parameter, even when it would broadcast",
   timeLimit,
-  () => {
-    const params = () => ({ W1: Tensor.ones([2, 3]) });
-    assertNamesParameter(
-      () => new SGD().update(params(), { W1: Tensor.ones([3, 2]) }),
-      "W1",
-      "SGD.update with W1 of shape [2, 3] and its gradient of shape [3, 2]",
-    );
-    assertNamesParameter(
-      () => new SGD().update(params(), { W1: Tensor.ones([3]) }),
-      "W1",
-      "SGD.update with W1 of shape [2, 3] and its gradient of shape [3]",
-    );
-  },
+  () => assertWrongShapeThrows(() => new SGD(), "SGD()"),
 );

@@ -1,4 +1,9 @@
-import { type EpochReport, trainNetwork, TwoLayerNet } from "./train.ts";
+import {
+  type EpochReport,
+  type TrainingHistory,
+  trainNetwork,
+  TwoLayerNet,
+} from "./train.ts";
 import {
   assert,
   assertClose,
@@ -36,6 +41,30 @@ function cloneParams(p: Params): Params {
   };
 }
 
+/**
+ * Fails unless training at least halved the loss (the mean of the last 20
+ * iterations against the first 20) and ended with a test accuracy above
+ * `minAccuracy`; `setting` says what chance and the test's setting give.
+ */
+function assertLearned(
+  { losses, testAccuracies }: TrainingHistory,
+  data: string,
+  minAccuracy: number,
+  setting: string,
+): void {
+  const first = mean(losses.slice(0, 20));
+  const last = mean(losses.slice(-20));
+  assert(
+    last < 0.5 * first,
+    `${data}: the mean loss of the last 20 iterations is ${last}, of the first 20 ${first}: it should at least halve`,
+  );
+  const accuracy = testAccuracies.at(-1)!;
+  assert(
+    accuracy > minAccuracy,
+    `${data}: test accuracy after training is ${accuracy}; ${setting}`,
+  );
+}
+
 /** A TwoLayerNet that records every call of gradient. */
 class SpyNet extends TwoLayerNet {
   calls: { x: Tensor; t: Tensor; before: Params; grads: Params }[] = [];
@@ -51,6 +80,14 @@ class SpyNet extends TwoLayerNet {
     });
     return grads;
   }
+
+  /**
+   * The parameters after each recorded call's update: those the next call
+   * saw, and the net's own after the last.
+   */
+  paramsAfter(): Params[] {
+    return [...this.calls.slice(1).map((c) => c.before), this.params];
+  }
 }
 
 Deno.test(
@@ -59,22 +96,17 @@ Deno.test(
   () => {
     const data = spiralData();
     const net = new TwoLayerNet(2, 30, 3, new Rng(2), 1);
-    const { losses, testAccuracies } = trainNetwork(net, data, {
+    const history = trainNetwork(net, data, {
       iterations: 500,
       batchSize: 30,
       learningRate: 1,
       rng: new Rng(3),
     });
-    const first = mean(losses.slice(0, 20));
-    const last = mean(losses.slice(-20));
-    assert(
-      last < 0.5 * first,
-      `spiral: the mean loss of the last 20 iterations is ${last}, of the first 20 ${first}: it should at least halve`,
-    );
-    const accuracy = testAccuracies.at(-1)!;
-    assert(
-      accuracy > 0.8,
-      `spiral: test accuracy after training is ${accuracy}; chance is 0.33 and this setting reaches over 0.9`,
+    assertLearned(
+      history,
+      "spiral",
+      0.8,
+      "chance is 0.33 and this setting reaches over 0.9",
     );
   },
 );
@@ -93,22 +125,17 @@ Deno.test(
       tTest: all.tTest.rows(test),
     };
     const net = new TwoLayerNet(784, 20, 10, new Rng(4));
-    const { losses, testAccuracies } = trainNetwork(net, data, {
+    const history = trainNetwork(net, data, {
       iterations: 150,
       batchSize: 50,
       learningRate: 0.5,
       rng: new Rng(5),
     });
-    const first = mean(losses.slice(0, 20));
-    const last = mean(losses.slice(-20));
-    assert(
-      last < 0.5 * first,
-      `MNIST: the mean loss of the last 20 iterations is ${last}, of the first 20 ${first}: it should at least halve`,
-    );
-    const accuracy = testAccuracies.at(-1)!;
-    assert(
-      accuracy > 0.75,
-      `MNIST: test accuracy after training is ${accuracy}; chance is 0.1 and this setting reaches about 0.89`,
+    assertLearned(
+      history,
+      "MNIST",
+      0.75,
+      "chance is 0.1 and this setting reaches about 0.89",
     );
   },
 );
@@ -135,7 +162,7 @@ Deno.test(
       );
     }
     assertEquals(net.calls.length, 3, "net.gradient calls in 3 iterations");
-    const after = [...net.calls.slice(1).map((c) => c.before), net.params];
+    const after = net.paramsAfter();
     net.calls.forEach(({ before, grads }, i) => {
       for (const name of NAMES) {
         assertClose(
@@ -167,9 +194,7 @@ Deno.test(
       rng: new Rng(20),
     });
     assertEquals(losses.length, 3, "losses.length after 3 iterations");
-    // The parameters after iteration i are those gradient saw at the start of
-    // iteration i + 1, and the net's own after the last one.
-    const after = [...net.calls.slice(1).map((c) => c.before), net.params];
+    const after = net.paramsAfter();
     const probe = new TwoLayerNet(2, 8, 3, new Rng(0));
     net.calls.forEach(({ x, t, before }, i) => {
       for (const name of NAMES) probe.params[name].assignInPlace(before[name]);

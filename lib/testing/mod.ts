@@ -1,7 +1,8 @@
 /**
  * Everything a kata spec imports: the generic assertions (named as in
- * `@std/assert`), tensor closeness, gradient checks, mutation checks, the
- * seeded generator and `test` with its time limit.
+ * `@std/assert`), tensor closeness, gradient checks, mutation checks, clear
+ * errors (backward before forward), the optimizer contract, the seeded
+ * generator and `timeLimit`.
  *
  * @example
  * ```ts
@@ -16,6 +17,8 @@ export * from "./assert.ts";
 export * from "./close.ts";
 export * from "./gradient.ts";
 export * from "./mutation.ts";
+export * from "./optimizer.ts";
+export * from "./protocol.ts";
 export * from "./spec.ts";
 export { Rng } from "../random.ts";
 export { Tensor, tensor, TensorError } from "../tensor.ts";
