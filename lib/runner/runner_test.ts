@@ -13,6 +13,18 @@ import {
 } from "../testing/assert.ts";
 import { TempRepo } from "./temp_repo.ts";
 
+// These tests run the runner as `deno task start` does, which needs read,
+// write, run and env permissions; the self-check grants them (`deno test -A`).
+// Without them the tests are skipped, so a bare `deno test --doc lib/` stays
+// clean.
+const granted = (["read", "write", "run", "env"] as const).every((name) =>
+  Deno.permissions.querySync({ name }).state === "granted"
+);
+
+function e2e(name: string, fn: () => Promise<void>): void {
+  Deno.test({ name, fn, ignore: !granted });
+}
+
 let shared: TempRepo | undefined;
 
 async function repo(): Promise<TempRepo> {
@@ -40,24 +52,27 @@ function assertTerminalManners(text: string): void {
   }
 }
 
-Deno.test("a fresh copy shows kata 1 failing, with the file to edit and how to get a hint", async () => {
-  const r = await repo();
-  const { code, stdout } = await r.run(["--once"]);
-  assertEquals(code, 1);
-  assertStringIncludes(stdout, "Kata 1 of 4: ReLU layer, book 5.5.1");
-  assertStringIncludes(stdout, "[----] 0 of 4 solved");
-  assertStringIncludes(stdout, "NOT STARTED  0 of 11 tests pass");
-  assertStringIncludes(stdout, "NotImplementedError: Relu.forward");
-  assertStringIncludes(stdout, "Edit  katas/relu_layer/relu.ts");
-  assertStringIncludes(stdout, "`deno task start hint`");
-  assertStringIncludes(stdout, "No progress file yet");
-  assert(!stdout.includes("    at "), "no stack trace");
-  assertTerminalManners(stdout);
-  const progress = JSON.parse(await r.read(".katas/progress.json"));
-  assertEquals(progress.current, "relu_layer");
-});
+e2e(
+  "a fresh copy shows kata 1 failing, with the file to edit and how to get a hint",
+  async () => {
+    const r = await repo();
+    const { code, stdout } = await r.run(["--once"]);
+    assertEquals(code, 1);
+    assertStringIncludes(stdout, "Kata 1 of 4: ReLU layer, book 5.5.1");
+    assertStringIncludes(stdout, "[----] 0 of 4 solved");
+    assertStringIncludes(stdout, "NOT STARTED  0 of 11 tests pass");
+    assertStringIncludes(stdout, "NotImplementedError: Relu.forward");
+    assertStringIncludes(stdout, "Edit  katas/relu_layer/relu.ts");
+    assertStringIncludes(stdout, "`deno task start hint`");
+    assertStringIncludes(stdout, "No progress file yet");
+    assert(!stdout.includes("    at "), "no stack trace");
+    assertTerminalManners(stdout);
+    const progress = JSON.parse(await r.read(".katas/progress.json"));
+    assertEquals(progress.current, "relu_layer");
+  },
+);
 
-Deno.test("copying in kata 1's solution moves on to kata 2", async () => {
+e2e("copying in kata 1's solution moves on to kata 2", async () => {
   const r = await repo();
   await r.solve("relu_layer", "relu.ts");
   const { code, stdout } = await r.run(["--once"]);
@@ -66,110 +81,128 @@ Deno.test("copying in kata 1's solution moves on to kata 2", async () => {
   assertStringIncludes(stdout, "[#---] 1 of 4 solved");
 });
 
-Deno.test("when every kata passes, a closing message names the one not in the copy", async () => {
-  const r = await repo();
-  await r.solve("relu_layer", "relu.ts");
-  await r.solve("scale_layer", "scale.ts");
-  await r.solve("double_relu", "double_relu.ts");
-  const { code, stdout } = await r.run(["--once"]);
-  assertEquals(code, 0);
-  assertStringIncludes(stdout, "All 3 katas in your copy pass.");
-  assertStringIncludes(stdout, "not in your copy yet: ghost_layer");
-});
-
-Deno.test("watch mode reports an infinite loop as timed out, then moves on by itself once it is fixed", async () => {
-  const r = await repo();
-  await withSolutionEdited(
-    r,
-    "this.#mask = x.le(0);",
-    "this.#mask = x.le(0); while (x.size > 0) { /* spin */ }",
-  );
-  const child = r.spawn(["--watch", "--timeout", "2"]);
-  let out = "";
-  const reading = (async () => {
-    for await (const s of child.stdout.pipeThrough(new TextDecoderStream())) {
-      out += s;
-    }
-  })();
-  const errors = new Response(child.stderr).text();
-  const until = async (text: string) => {
-    const deadline = Date.now() + 30_000;
-    while (!out.includes(text)) {
-      assert(Date.now() < deadline, `no "${text}" in:\n${out}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-  try {
-    await until("Watching katas/ for changes");
-    assertStringIncludes(out, "TIMED OUT  The spec was stopped after 2 s");
-    assertStringIncludes(out, "forward keeps positive inputs");
+e2e(
+  "when every kata passes, a closing message names the one not in the copy",
+  async () => {
+    const r = await repo();
     await r.solve("relu_layer", "relu.ts");
-    await until("Moving on to the next kata.");
-    await until("Kata 2 of 4: Scale layer");
-    assertStringIncludes(out, "SOLVED  Kata 1 of 4: ReLU layer");
-  } finally {
-    const writer = child.stdin.getWriter();
-    await writer.write(new TextEncoder().encode("q"));
-    await writer.close();
-  }
-  assertEquals((await child.status).code, 0);
-  await reading;
-  assertEquals(await errors, "");
-  assertStringIncludes(out, "Stopped watching.");
-});
+    await r.solve("scale_layer", "scale.ts");
+    await r.solve("double_relu", "double_relu.ts");
+    const { code, stdout } = await r.run(["--once"]);
+    assertEquals(code, 0);
+    assertStringIncludes(stdout, "All 3 katas in your copy pass.");
+    assertStringIncludes(stdout, "not in your copy yet: ghost_layer");
+  },
+);
 
-Deno.test("reset saves the learner's file to a backup, says where, and restores the stub", async () => {
-  const r = await repo();
-  const stub = await r.read(RELU);
-  await r.write(RELU, "// my work in progress\n");
-  const refused = await r.run(["reset", "relu_layer"]);
-  assertEquals(refused.code, 2);
-  assertStringIncludes(refused.stdout, "add --yes");
-  assertEquals(await r.read(RELU), "// my work in progress\n");
+e2e(
+  "watch mode reports an infinite loop as timed out, then moves on by itself once it is fixed",
+  async () => {
+    const r = await repo();
+    await withSolutionEdited(
+      r,
+      "this.#mask = x.le(0);",
+      "this.#mask = x.le(0); while (x.size > 0) { /* spin */ }",
+    );
+    const child = r.spawn(["--watch", "--timeout", "2"]);
+    let out = "";
+    const reading = (async () => {
+      for await (const s of child.stdout.pipeThrough(new TextDecoderStream())) {
+        out += s;
+      }
+    })();
+    const errors = new Response(child.stderr).text();
+    const until = async (text: string) => {
+      const deadline = Date.now() + 30_000;
+      while (!out.includes(text)) {
+        assert(Date.now() < deadline, `no "${text}" in:\n${out}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    try {
+      await until("Watching katas/ for changes");
+      assertStringIncludes(out, "TIMED OUT  The spec was stopped after 2 s");
+      assertStringIncludes(out, "forward keeps positive inputs");
+      await r.solve("relu_layer", "relu.ts");
+      await until("Moving on to the next kata.");
+      await until("Kata 2 of 4: Scale layer");
+      assertStringIncludes(out, "SOLVED  Kata 1 of 4: ReLU layer");
+    } finally {
+      const writer = child.stdin.getWriter();
+      await writer.write(new TextEncoder().encode("q"));
+      await writer.close();
+    }
+    assertEquals((await child.status).code, 0);
+    await reading;
+    assertEquals(await errors, "");
+    assertStringIncludes(out, "Stopped watching.");
+  },
+);
 
-  const { code, stdout } = await r.run(["reset", "relu_layer", "--yes"]);
-  assertEquals(code, 0);
-  const backup = stdout.match(/^ {2}(\.katas\/backups\/\S+)$/m)?.[1];
-  assert(backup, `no backup path in:\n${stdout}`);
-  assertMatch(
-    backup,
-    /^\.katas\/backups\/[\dT-]+Z\/katas\/relu_layer\/relu\.ts$/,
-  );
-  assertEquals(await r.read(backup), "// my work in progress\n");
-  assertEquals(await r.read(RELU), stub);
-  assertStringIncludes(stdout, "Restored katas/relu_layer/relu.ts as shipped");
-});
+e2e(
+  "reset saves the learner's file to a backup, says where, and restores the stub",
+  async () => {
+    const r = await repo();
+    const stub = await r.read(RELU);
+    await r.write(RELU, "// my work in progress\n");
+    const refused = await r.run(["reset", "relu_layer"]);
+    assertEquals(refused.code, 2);
+    assertStringIncludes(refused.stdout, "add --yes");
+    assertEquals(await r.read(RELU), "// my work in progress\n");
 
-Deno.test("reset --all restores every changed kata after one backup of them all", async () => {
-  const r = await repo();
-  await r.write(RELU, "// relu work\n");
-  await r.write("katas/scale_layer/scale.ts", "// scale work\n");
-  const { code, stdout } = await r.run(["reset", "--all", "--yes"]);
-  assertEquals(code, 0);
-  const backups = [...stdout.matchAll(/^ {2}(\.katas\/backups\/\S+)$/gm)].map(
-    (m) => m[1],
-  );
-  assertEquals(backups.length, 2);
-  assertEquals(await r.read(backups[0]), "// relu work\n");
-  assertEquals(await r.read(backups[1]), "// scale work\n");
-  assertStringIncludes(await r.read(RELU), "notImplemented(");
-});
+    const { code, stdout } = await r.run(["reset", "relu_layer", "--yes"]);
+    assertEquals(code, 0);
+    const backup = stdout.match(/^ {2}(\.katas\/backups\/\S+)$/m)?.[1];
+    assert(backup, `no backup path in:\n${stdout}`);
+    assertMatch(
+      backup,
+      /^\.katas\/backups\/[\dT-]+Z\/katas\/relu_layer\/relu\.ts$/,
+    );
+    assertEquals(await r.read(backup), "// my work in progress\n");
+    assertEquals(await r.read(RELU), stub);
+    assertStringIncludes(
+      stdout,
+      "Restored katas/relu_layer/relu.ts as shipped",
+    );
+  },
+);
 
-Deno.test("a corrupt progress file is kept aside and rebuilt from the test results", async () => {
-  const r = await repo();
-  await r.write(".katas/progress.json", "{ this is not json");
-  const { stdout } = await r.run(["--once"]);
-  assertStringIncludes(stdout, ".katas/progress.json could not be read");
-  const kept = stdout.match(/kept as (\.katas\/progress\.corrupt-\S+\.json)/)
-    ?.[1];
-  assert(kept, `no kept file in:\n${stdout}`);
-  assertEquals(await r.read(kept), "{ this is not json");
-  const rebuilt = JSON.parse(await r.read(".katas/progress.json"));
-  assertEquals(rebuilt.version, 1);
-  assertEquals(rebuilt.katas.relu_layer.status, "not started");
-});
+e2e(
+  "reset --all restores every changed kata after one backup of them all",
+  async () => {
+    const r = await repo();
+    await r.write(RELU, "// relu work\n");
+    await r.write("katas/scale_layer/scale.ts", "// scale work\n");
+    const { code, stdout } = await r.run(["reset", "--all", "--yes"]);
+    assertEquals(code, 0);
+    const backups = [...stdout.matchAll(/^ {2}(\.katas\/backups\/\S+)$/gm)].map(
+      (m) => m[1],
+    );
+    assertEquals(backups.length, 2);
+    assertEquals(await r.read(backups[0]), "// relu work\n");
+    assertEquals(await r.read(backups[1]), "// scale work\n");
+    assertStringIncludes(await r.read(RELU), "notImplemented(");
+  },
+);
 
-Deno.test("a syntax error names the file and the line", async () => {
+e2e(
+  "a corrupt progress file is kept aside and rebuilt from the test results",
+  async () => {
+    const r = await repo();
+    await r.write(".katas/progress.json", "{ this is not json");
+    const { stdout } = await r.run(["--once"]);
+    assertStringIncludes(stdout, ".katas/progress.json could not be read");
+    const kept = stdout.match(/kept as (\.katas\/progress\.corrupt-\S+\.json)/)
+      ?.[1];
+    assert(kept, `no kept file in:\n${stdout}`);
+    assertEquals(await r.read(kept), "{ this is not json");
+    const rebuilt = JSON.parse(await r.read(".katas/progress.json"));
+    assertEquals(rebuilt.version, 1);
+    assertEquals(rebuilt.katas.relu_layer.status, "not started");
+  },
+);
+
+e2e("a syntax error names the file and the line", async () => {
   const r = await repo();
   await withSolutionEdited(r, "x.le(0);", "x.le(0;");
   const { stdout } = await r.run(["--once"]);
@@ -177,31 +210,37 @@ Deno.test("a syntax error names the file and the line", async () => {
   assert(!stdout.includes("file://"), "paths are relative to the repository");
 });
 
-Deno.test("a type error names the file, the line and the TypeScript error", async () => {
-  const r = await repo();
-  await withSolutionEdited(
-    r,
-    "this.#mask = x.le(0);",
-    "this.#mask = x.le(0); const n: string = 1;",
-  );
-  const { stdout } = await r.run(["--once"]);
-  assertMatch(stdout, /TYPE ERROR {2}katas\/relu_layer\/relu\.ts:10:\d+/);
-  assertStringIncludes(stdout, "TS2322: Type 'number' is not assignable");
-});
+e2e(
+  "a type error names the file, the line and the TypeScript error",
+  async () => {
+    const r = await repo();
+    await withSolutionEdited(
+      r,
+      "this.#mask = x.le(0);",
+      "this.#mask = x.le(0); const n: string = 1;",
+    );
+    const { stdout } = await r.run(["--once"]);
+    assertMatch(stdout, /TYPE ERROR {2}katas\/relu_layer\/relu\.ts:10:\d+/);
+    assertStringIncludes(stdout, "TS2322: Type 'number' is not assignable");
+  },
+);
 
-Deno.test("learner code that reads a file is told that the katas run sandboxed", async () => {
-  const r = await repo();
-  await withSolutionEdited(
-    r,
-    "this.#mask = x.le(0);",
-    "this.#mask = x.le(0); Deno.readTextFileSync('deno.json');",
-  );
-  const { stdout } = await r.run(["--once"]);
-  assertStringIncludes(stdout, "Requires read access");
-  assertStringIncludes(stdout, "The katas run sandboxed");
-});
+e2e(
+  "learner code that reads a file is told that the katas run sandboxed",
+  async () => {
+    const r = await repo();
+    await withSolutionEdited(
+      r,
+      "this.#mask = x.le(0);",
+      "this.#mask = x.le(0); Deno.readTextFileSync('deno.json');",
+    );
+    const { stdout } = await r.run(["--once"]);
+    assertStringIncludes(stdout, "Requires read access");
+    assertStringIncludes(stdout, "The katas run sandboxed");
+  },
+);
 
-Deno.test("hint shows the next level each time and records it", async () => {
+e2e("hint shows the next level each time and records it", async () => {
   const r = await repo();
   const first = await r.run(["hint"]);
   assertStringIncludes(first.stdout, "Hint 1 of 3: a nudge");
@@ -211,7 +250,7 @@ Deno.test("hint shows the next level each time and records it", async () => {
   assertEquals(progress.katas.relu_layer.hintsShown, 2);
 });
 
-Deno.test("progress --json prints a summary a workshop host can parse", async () => {
+e2e("progress --json prints a summary a workshop host can parse", async () => {
   const r = await repo();
   await r.solve("relu_layer", "relu.ts");
   await r.run(["hint", "scale_layer"]);
@@ -229,7 +268,7 @@ Deno.test("progress --json prints a summary a workshop host can parse", async ()
   assert(typeof summary.katas[0].solvedAt === "string");
 });
 
-Deno.test("solution refuses until the kata passes, unless forced", async () => {
+e2e("solution refuses until the kata passes, unless forced", async () => {
   const r = await repo();
   const refused = await r.run(["solution", "relu_layer"]);
   assertEquals(refused.code, 1);
@@ -243,59 +282,68 @@ Deno.test("solution refuses until the kata passes, unless forced", async () => {
   assertStringIncludes(earned.stdout, "solutions/relu_layer/relu.ts");
 });
 
-Deno.test("kata --use-solutions runs a kata with the worked answers of the katas it imports", async () => {
-  const r = await repo();
-  await r.solve("double_relu", "double_relu.ts");
-  const stub = await r.read(RELU);
-  const own = await r.run(["kata", "3"]);
-  assertEquals(own.code, 1);
-  assertStringIncludes(own.stdout, "Kata 3 of 4: Two ReLUs in a row");
-  assertStringIncludes(own.stdout, "kata double_relu --use-solutions");
-  const helped = await r.run(["kata", "double_relu", "--use-solutions"]);
-  assertEquals(helped.code, 0);
-  assertStringIncludes(helped.stdout, "SOLVED");
-  assertStringIncludes(helped.stdout, "worked answers of relu_layer");
-  assertEquals(await r.read(RELU), stub, "the learner's file is untouched");
-});
+e2e(
+  "kata --use-solutions runs a kata with the worked answers of the katas it imports",
+  async () => {
+    const r = await repo();
+    await r.solve("double_relu", "double_relu.ts");
+    const stub = await r.read(RELU);
+    const own = await r.run(["kata", "3"]);
+    assertEquals(own.code, 1);
+    assertStringIncludes(own.stdout, "Kata 3 of 4: Two ReLUs in a row");
+    assertStringIncludes(own.stdout, "kata double_relu --use-solutions");
+    const helped = await r.run(["kata", "double_relu", "--use-solutions"]);
+    assertEquals(helped.code, 0);
+    assertStringIncludes(helped.stdout, "SOLVED");
+    assertStringIncludes(helped.stdout, "worked answers of relu_layer");
+    assertEquals(await r.read(RELU), stub, "the learner's file is untouched");
+  },
+);
 
-Deno.test("list shows every kata with its status, a missing one included", async () => {
-  const r = await repo();
-  await r.solve("relu_layer", "relu.ts");
-  const { code, stdout } = await r.run(["list"]);
-  assertEquals(code, 0);
-  assertMatch(stdout, /^ {3}1 {2}solved {7}ReLU layer/m);
-  assertMatch(stdout, /^> {2}2 {2}not started {2}Scale layer/m);
-  assertMatch(stdout, /^ {3}4 {2}missing {6}A kata not in this copy/m);
-  assertTerminalManners(stdout);
-});
+e2e(
+  "list shows every kata with its status, a missing one included",
+  async () => {
+    const r = await repo();
+    await r.solve("relu_layer", "relu.ts");
+    const { code, stdout } = await r.run(["list"]);
+    assertEquals(code, 0);
+    assertMatch(stdout, /^ {3}1 {2}solved {7}ReLU layer/m);
+    assertMatch(stdout, /^> {2}2 {2}not started {2}Scale layer/m);
+    assertMatch(stdout, /^ {3}4 {2}missing {6}A kata not in this copy/m);
+    assertTerminalManners(stdout);
+  },
+);
 
-Deno.test("help and bad arguments give the command list or a one-line error naming the argument", async () => {
-  const r = await repo();
-  const help = await r.run(["help"]);
-  assertEquals(help.code, 0);
-  assertStringIncludes(help.stdout, "reset <kata>");
-  const cases: [string[], string][] = [
-    [["frob"], 'unknown command "frob"'],
-    [["kata", "99"], "no kata number 99"],
-    [["kata", "nope"], 'no kata "nope"'],
-    [
-      ["list", "--timeout", "soon"],
-      '--timeout needs a number of seconds, got "soon"',
-    ],
-    [["list", "--force"], '"list" does not take the option --force'],
-    [["hint", "1", "2"], '"hint" takes at most one kata'],
-    [["solution"], '"solution" needs a kata'],
-  ];
-  for (const [args, message] of cases) {
-    const { code, stderr } = await r.run(args);
-    assertEquals(code, 2, args.join(" "));
-    assertEquals(stderr.trim().split("\n").length, 1, stderr);
-    assertStringIncludes(stderr, message);
-  }
-  assertStringIncludes((await r.run(["frob"])).stdout, "Commands:");
-});
+e2e(
+  "help and bad arguments give the command list or a one-line error naming the argument",
+  async () => {
+    const r = await repo();
+    const help = await r.run(["help"]);
+    assertEquals(help.code, 0);
+    assertStringIncludes(help.stdout, "reset <kata>");
+    const cases: [string[], string][] = [
+      [["frob"], 'unknown command "frob"'],
+      [["kata", "99"], "no kata number 99"],
+      [["kata", "nope"], 'no kata "nope"'],
+      [
+        ["list", "--timeout", "soon"],
+        '--timeout needs a number of seconds, got "soon"',
+      ],
+      [["list", "--force"], '"list" does not take the option --force'],
+      [["hint", "1", "2"], '"hint" takes at most one kata'],
+      [["solution"], '"solution" needs a kata'],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = await r.run(args);
+      assertEquals(code, 2, args.join(" "));
+      assertEquals(stderr.trim().split("\n").length, 1, stderr);
+      assertStringIncludes(stderr, message);
+    }
+    assertStringIncludes((await r.run(["frob"])).stdout, "Commands:");
+  },
+);
 
-Deno.test("the temporary copy is removed", async () => {
+e2e("the temporary copy is removed", async () => {
   await shared?.remove();
   shared = undefined;
 });
