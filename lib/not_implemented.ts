@@ -8,6 +8,8 @@
 export class NotImplementedError extends Error {
   /** The kata folder the stub belongs to, e.g. `"relu_layer"`. */
   readonly kata: string;
+  /** What is not implemented, e.g. `"Relu.forward"`. */
+  readonly what: string;
 
   /** Creates the error for `what` (e.g. `"Relu.forward"`) in `kata`. */
   constructor(kata: string, what: string) {
@@ -17,6 +19,7 @@ export class NotImplementedError extends Error {
     );
     this.name = "NotImplementedError";
     this.kata = kata;
+    this.what = what;
   }
 }
 
@@ -36,4 +39,26 @@ export class NotImplementedError extends Error {
  */
 export function notImplemented(kata: string, what: string): never {
   throw new NotImplementedError(kata, what);
+}
+
+/**
+ * The sentence a script built on the katas (a training task, say) prints
+ * when a kata it needs is still a stub: what to finish, how to check it, and
+ * the `alternative` command that runs the worked answers instead.
+ *
+ * @example
+ * ```ts
+ * import { cannotRunYet, NotImplementedError } from "./not_implemented.ts";
+ * const error = new NotImplementedError("two_layer_net", "TwoLayerNet.predict");
+ * const text = cannotRunYet(error, "deno task train:solution");
+ * console.assert(text.includes("TwoLayerNet.predict in katas/two_layer_net/"));
+ * ```
+ */
+export function cannotRunYet(
+  error: NotImplementedError,
+  alternative: string,
+): string {
+  return `Cannot train yet: ${error.what} in katas/${error.kata}/ is not ` +
+    `implemented, so finish that kata first (deno test katas/${error.kata}), ` +
+    `or run "${alternative}" to watch the worked answers train.`;
 }

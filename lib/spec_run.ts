@@ -59,6 +59,35 @@ function toUrl(root: string, path: string): string {
   return pathToFileURL(abs).href;
 }
 
+/**
+ * The `deno` arguments that swap learner files as `swap` says (repository
+ * paths, or absolute ones): an import map written into `dir`, or nothing when
+ * there is nothing to swap. The runner's type check uses it too.
+ *
+ * @example
+ * ```ts ignore
+ * import { importMapArgs } from "./spec_run.ts";
+ * const dir = await Deno.makeTempDir();
+ * const args = await importMapArgs("/repo", { "katas/a/a.ts": "solutions/a/a.ts" }, dir);
+ * console.log(args); // ["--import-map=<dir>/import_map.json"]
+ * ```
+ */
+export async function importMapArgs(
+  root: string,
+  swap: Record<string, string>,
+  dir: string,
+): Promise<string[]> {
+  if (Object.keys(swap).length === 0) return [];
+  const imports = Object.fromEntries(
+    Object.entries(swap).map((
+      [from, to],
+    ) => [toUrl(root, from), toUrl(root, to)]),
+  );
+  const map = join(dir, "import_map.json");
+  await Deno.writeTextFile(map, JSON.stringify({ imports }, null, 2));
+  return [`--import-map=${map}`];
+}
+
 function decodeXml(text: string): string {
   return text
     .replace(/&lt;/g, "<")
@@ -125,16 +154,7 @@ export async function runSpec(options: SpecRunOptions): Promise<SpecRunResult> {
       `--config=${join(root, "deno.json")}`,
     ];
     if (!check) args.push("--no-check");
-    if (Object.keys(swap).length) {
-      const imports = Object.fromEntries(
-        Object.entries(swap).map((
-          [from, to],
-        ) => [toUrl(root, from), toUrl(root, to)]),
-      );
-      const map = join(scratch, "import_map.json");
-      await Deno.writeTextFile(map, JSON.stringify({ imports }, null, 2));
-      args.push(`--import-map=${map}`);
-    }
+    args.push(...await importMapArgs(root, swap, scratch));
     args.push(join(root, "katas", kata.name, kata.spec));
     const child = new Deno.Command(Deno.execPath(), {
       args,

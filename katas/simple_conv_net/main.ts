@@ -12,7 +12,10 @@
 import { loadMnist } from "../../lib/data/mnist.ts";
 import { Rng } from "../../lib/random.ts";
 import type { Tensor } from "../../lib/tensor.ts";
-import { NotImplementedError } from "../../lib/not_implemented.ts";
+import {
+  cannotRunYet,
+  NotImplementedError,
+} from "../../lib/not_implemented.ts";
 
 const epochsArg = Deno.args.find((a) => a.startsWith("--epochs="));
 const EPOCHS = epochsArg ? Number(epochsArg.slice("--epochs=".length)) : 6;
@@ -120,11 +123,6 @@ try {
   );
 } catch (error) {
   if (!(error instanceof NotImplementedError)) throw error;
-  const what = error.message.split(" is not implemented")[0];
-  console.error(
-    `Cannot train yet: ${what} in katas/${error.kata}/ is not implemented, ` +
-      `so finish that kata first (deno test katas/${error.kata}), or run ` +
-      `"deno task train:convnet:solution" to watch the worked answers train.`,
-  );
+  console.error(cannotRunYet(error, "deno task train:convnet:solution"));
   Deno.exit(1);
 }

@@ -9,7 +9,10 @@
 
 import { loadMnist, type MnistData } from "../../lib/data/mnist.ts";
 import { Rng } from "../../lib/random.ts";
-import { NotImplementedError } from "../../lib/not_implemented.ts";
+import {
+  cannotRunYet,
+  NotImplementedError,
+} from "../../lib/not_implemented.ts";
 import type { TrainingHistory, TrainingOptions } from "./train.ts";
 
 const HIDDEN = 50;
@@ -91,11 +94,6 @@ try {
   }
 } catch (error) {
   if (!(error instanceof NotImplementedError)) throw error;
-  const what = error.message.split(" is not implemented")[0];
-  console.error(
-    `Cannot train yet: ${what} in katas/${error.kata}/ is not implemented, ` +
-      `so finish that kata first (deno test katas/${error.kata}), or run ` +
-      `"deno task train:solution" to watch the worked answers train.`,
-  );
+  console.error(cannotRunYet(error, "deno task train:solution"));
   Deno.exit(1);
 }

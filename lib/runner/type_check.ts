@@ -8,9 +8,9 @@
  */
 
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseProblems, type SourceProblem } from "./diagnose.ts";
 import { inRoot } from "./paths.ts";
+import { importMapArgs } from "../spec_run.ts";
 
 /** What to check. */
 export interface TypeCheckOptions {
@@ -41,15 +41,7 @@ export async function denoCheck(
   const scratch = await Deno.makeTempDir({ prefix: "kata_check_" });
   try {
     const args = ["check", "--quiet", `--config=${join(root, "deno.json")}`];
-    if (Object.keys(swap).length) {
-      const url = (path: string) => pathToFileURL(inRoot(root, path)).href;
-      const imports = Object.fromEntries(
-        Object.entries(swap).map(([from, to]) => [url(from), url(to)]),
-      );
-      const map = join(scratch, "import_map.json");
-      await Deno.writeTextFile(map, JSON.stringify({ imports }));
-      args.push(`--import-map=${map}`);
-    }
+    args.push(...await importMapArgs(root, swap, scratch));
     args.push(inRoot(root, file));
     const { success, stdout, stderr } = await new Deno.Command(
       Deno.execPath(),

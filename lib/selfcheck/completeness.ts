@@ -122,16 +122,7 @@ export async function checkCompleteness(
   } else if (solution.includes(STUB_MARKER)) {
     problems.push(`the solution ${solutionPath} still calls ${STUB_MARKER}`);
   }
-  const mutants: string[] = [];
-  try {
-    for await (
-      const e of Deno.readDir(join(root, "solutions", kata.name, "mutants"))
-    ) {
-      if (e.isFile && e.name.endsWith(".ts")) mutants.push(e.name);
-    }
-  } catch {
-    // Reported just below as "no mutants".
-  }
+  const mutants = await mutantsOf(root, kata);
   if (mutants.length === 0) {
     problems.push(`solutions/${kata.name}/mutants/ has no known-wrong answer`);
   }
@@ -155,6 +146,35 @@ export async function checkCompleteness(
       `complete: README (${hints} hints), stub, spec (${tests} tests, all ` +
       `time-limited), solution, ${mutants.length} mutant(s)`,
   }];
+}
+
+/**
+ * The file names of a kata's mutants (`solutions/<name>/mutants/*.ts`),
+ * sorted; none when the folder is missing.
+ *
+ * @example
+ * ```ts ignore
+ * import { mutantsOf } from "./completeness.ts";
+ * import { loadManifest } from "../manifest.ts";
+ * const { katas } = await loadManifest(".");
+ * console.log(await mutantsOf(".", katas[0]));
+ * ```
+ */
+export async function mutantsOf(
+  root: string,
+  kata: KataEntry,
+): Promise<string[]> {
+  const names: string[] = [];
+  try {
+    for await (
+      const e of Deno.readDir(join(root, "solutions", kata.name, "mutants"))
+    ) {
+      if (e.isFile && e.name.endsWith(".ts")) names.push(e.name);
+    }
+  } catch {
+    // No mutants folder: checkCompleteness reports it.
+  }
+  return names.sort();
 }
 
 /**

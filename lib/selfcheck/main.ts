@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { type KataEntry, loadManifest, type Manifest } from "../manifest.ts";
 import { runSpec, type SpecRunResult } from "../spec_run.ts";
 import { shippedStub } from "../shipped.ts";
-import { checkCompleteness, strayFolders } from "./completeness.ts";
+import { checkCompleteness, mutantsOf, strayFolders } from "./completeness.ts";
 
 const root = Deno.cwd();
 // Per run, so that two self-checks at once do not clear each other's files.
@@ -166,20 +166,6 @@ async function checkStub(
   );
 }
 
-async function mutantsOf(kata: KataEntry): Promise<string[]> {
-  const names: string[] = [];
-  try {
-    for await (
-      const e of Deno.readDir(join(root, "solutions", kata.name, "mutants"))
-    ) {
-      if (e.isFile && e.name.endsWith(".ts")) names.push(e.name);
-    }
-  } catch {
-    // No mutants folder: completeness reports it.
-  }
-  return names.sort();
-}
-
 /** Runs `jobs` with at most `limit` at a time, keeping their order. */
 async function pool<T>(
   jobs: (() => Promise<T>)[],
@@ -278,7 +264,9 @@ async function main(): Promise<number> {
       ? [
         () => checkSolution(kata, swap),
         () => checkStub(kata, swap),
-        ...(await mutantsOf(kata)).map((m) => () => checkMutant(kata, swap, m)),
+        ...(await mutantsOf(root, kata)).map((m) => () =>
+          checkMutant(kata, swap, m)
+        ),
       ]
       : [];
     return { kata, completeness, jobs };
