@@ -7,7 +7,7 @@
  * fails it, and that the shipped stub fails it with `NotImplementedError`
  * only. With kata names it checks just those katas.
  *
- * The stub checked is the one shipped (see lib/shipped.ts), so the check
+ * The stub checked is the one shipped (see lib/tools/shipped.ts), so the check
  * stays green for a learner who has edited their files.
  *
  * @module

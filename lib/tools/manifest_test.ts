@@ -4,7 +4,7 @@ import {
   assertStrictEquals,
   assertStringIncludes,
   assertThrows,
-} from "./testing/assert.ts";
+} from "../testing/assert.ts";
 import {
   dependenciesOf,
   hintLevels,

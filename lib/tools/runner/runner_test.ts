@@ -10,7 +10,7 @@ import {
   assertEquals,
   assertMatch,
   assertStringIncludes,
-} from "../testing/assert.ts";
+} from "../../testing/assert.ts";
 import { TempRepo } from "./temp_repo.ts";
 
 // These tests run the runner as `deno task start` does, which needs read,

@@ -7,7 +7,7 @@
  * loads, are not counted), for a failing kata (the stub) and a passing one
  * (the worked answer). The goal is at most one second.
  *
- *     deno run -A lib/runner/bench_save_to_verdict.ts [--saves 15] [--warmup 3] [--no-lsp]
+ *     deno run -A lib/tools/runner/bench_save_to_verdict.ts [--saves 15] [--warmup 3] [--no-lsp]
  *
  * `--no-lsp` type-checks with `deno check` instead of the language server
  * (`KATAS_LSP=0`), to compare.

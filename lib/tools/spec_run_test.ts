@@ -1,4 +1,4 @@
-import { assertEquals } from "./testing/assert.ts";
+import { assertEquals } from "../testing/assert.ts";
 import { parseJunit } from "./spec_run.ts";
 
 Deno.test("parseJunit reads a passing test case", () => {

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { inRoot } from "./paths.ts";
 
 /** The source repository: two folders above this file. */
-const SOURCE = new URL("../../", import.meta.url);
+const SOURCE = new URL("../../../", import.meta.url);
 
 /** The manifest of the copy: three katas to work on and one missing. */
 export const FIXTURE_MANIFEST = {
@@ -63,8 +63,8 @@ const README = (title: string) =>
 const FIXTURES: Record<string, string> = {
   "katas/scale_layer/README.md": README("Scale layer"),
   "katas/scale_layer/scale.ts":
-    `import type { Tensor } from "../../lib/tensor.ts";
-import { notImplemented } from "../../lib/not_implemented.ts";
+    `import type { Tensor } from "../../tensor.ts";
+import { notImplemented } from "../../not_implemented.ts";
 
 /** Doubles every element of \`x\`. */
 // deno-lint-ignore no-unused-vars
@@ -73,14 +73,14 @@ export function scale(x: Tensor): Tensor {
 }
 `,
   "katas/scale_layer/scale_test.ts": `import { scale } from "./scale.ts";
-import { assertClose, tensor, timeLimit } from "../../lib/testing/mod.ts";
+import { assertClose, tensor, timeLimit } from "../../testing/mod.ts";
 
 Deno.test("scale doubles every element", timeLimit, () => {
   assertClose(scale(tensor([1, -2])), [2, -4], { msg: "scale([1, -2])" });
 });
 `,
   "solutions/scale_layer/scale.ts":
-    `import type { Tensor } from "../../lib/tensor.ts";
+    `import type { Tensor } from "../../tensor.ts";
 
 /** Doubles every element of \`x\`. */
 export function scale(x: Tensor): Tensor {
@@ -89,10 +89,10 @@ export function scale(x: Tensor): Tensor {
 `,
   "katas/double_relu/README.md": README("Two ReLUs in a row"),
   "katas/double_relu/double_relu.ts":
-    `import type { Tensor } from "../../lib/tensor.ts";
-import { notImplemented } from "../../lib/not_implemented.ts";
+    `import type { Tensor } from "../../tensor.ts";
+import { notImplemented } from "../../not_implemented.ts";
 // deno-lint-ignore no-unused-vars
-import { Relu } from "../relu_layer/relu.ts";
+import { Relu } from "../../relu_layer/relu.ts";
 
 /** ReLU applied twice, with two \`Relu\` layers. */
 // deno-lint-ignore no-unused-vars
@@ -102,15 +102,15 @@ export function doubleRelu(x: Tensor): Tensor {
 `,
   "katas/double_relu/double_relu_test.ts":
     `import { doubleRelu } from "./double_relu.ts";
-import { assertClose, tensor, timeLimit } from "../../lib/testing/mod.ts";
+import { assertClose, tensor, timeLimit } from "../../testing/mod.ts";
 
 Deno.test("doubleRelu zeroes negative inputs", timeLimit, () => {
   assertClose(doubleRelu(tensor([1, -2])), [1, 0], { msg: "doubleRelu([1, -2])" });
 });
 `,
   "solutions/double_relu/double_relu.ts":
-    `import type { Tensor } from "../../lib/tensor.ts";
-import { Relu } from "../relu_layer/relu.ts";
+    `import type { Tensor } from "../../tensor.ts";
+import { Relu } from "../../relu_layer/relu.ts";
 
 /** ReLU applied twice, with two \`Relu\` layers. */
 export function doubleRelu(x: Tensor): Tensor {
@@ -264,7 +264,7 @@ export class TempRepo {
         "run",
         "--no-check",
         ...this.#permissions,
-        join(this.root, "lib", "runner", "main.ts"),
+        join(this.root, "lib", "tools", "runner", "main.ts"),
         ...args,
       ],
       cwd: this.root,
@@ -297,7 +297,7 @@ export class TempRepo {
         "run",
         "--no-check",
         ...this.#permissions,
-        join(this.root, "lib", "runner", "main.ts"),
+        join(this.root, "lib", "tools", "runner", "main.ts"),
         ...args,
       ],
       cwd: this.root,

@@ -1,4 +1,4 @@
-import { assertEquals, assertThrows } from "../testing/assert.ts";
+import { assertEquals, assertThrows } from "../../testing/assert.ts";
 import { parseArgs, UsageError } from "./args.ts";
 
 Deno.test("parseArgs takes options before or after the command, and --timeout=<s>", () => {

@@ -27,7 +27,7 @@ import { internalLine, watch } from "./watch.ts";
 
 /** The repository this runner belongs to: two folders above this file. */
 export const REPO_ROOT: string = resolve(
-  fileURLToPath(new URL("../..", import.meta.url)),
+  fileURLToPath(new URL("../../..", import.meta.url)),
 );
 
 function watching(ctx: Context, options: Options): boolean {
