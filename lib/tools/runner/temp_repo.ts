@@ -62,8 +62,7 @@ const README = (title: string) =>
 
 const FIXTURES: Record<string, string> = {
   "katas/scale_layer/README.md": README("Scale layer"),
-  "katas/scale_layer/scale.ts":
-    `import type { Tensor } from "../../tensor.ts";
+  "katas/scale_layer/scale.ts": `import type { Tensor } from "../../tensor.ts";
 import { notImplemented } from "../../not_implemented.ts";
 
 /** Doubles every element of \`x\`. */
