@@ -12,6 +12,7 @@
  * @module
  */
 
+import type { Optimizer } from "../layer.ts";
 import { Rng } from "../random.ts";
 import { Tensor, tensor } from "../tensor.ts";
 import { AssertionError } from "./assert.ts";
@@ -19,11 +20,8 @@ import { assertClose } from "./close.ts";
 import { assertUnchanged } from "./mutation.ts";
 import { assertClearError } from "./protocol.ts";
 
-/** What the helpers need of an optimizer: the book's `update(params, grads)`. */
-export interface Optimizer {
-  /** Moves every parameter by a step computed from its gradient, in place. */
-  update(params: Record<string, Tensor>, grads: Record<string, Tensor>): void;
-}
+/** The optimizer contract the helpers check, declared once in the toolkit. */
+export type { Optimizer };
 
 function f(x: number, y: number): number {
   return x ** 2 / 20 + y ** 2;
