@@ -9,6 +9,7 @@ import { Tensor } from "../tensor.ts";
 import type { Rng } from "../random.ts";
 import { AssertionError } from "./assert.ts";
 import { formatAround, toTensor, unravel } from "./close.ts";
+import { assertUnchanged } from "./mutation.ts";
 
 /**
  * The gradient of a scalar function at `x` by central difference,
@@ -130,6 +131,13 @@ export function assertGradientsMatch(
   throw new AssertionError(
     [
       `${msg}: backward disagrees with the numerical gradient.`,
+      ...(sameValuesElsewhere(a, numeric, tolerance)
+        ? [
+          "  same values, other places: the analytic gradient holds the " +
+          "numerical one's numbers in another order; check the order of a " +
+          "transpose or a reshape.",
+        ]
+        : []),
       `  largest relative error ${
         max.toExponential(2)
       }${where} (allowed ${tolerance})`,
@@ -138,6 +146,22 @@ export function assertGradientsMatch(
       `  numerical:\n${formatAround(numeric, index).replace(/^/gm, "    ")}`,
     ].join("\n"),
   );
+}
+
+/**
+ * Whether `a` holds the numbers of `b` in another order (each matched within
+ * `tolerance` relative error once both are sorted): the mark of a transpose
+ * or reshape in the wrong order rather than a wrong formula.
+ */
+function sameValuesElsewhere(a: Tensor, b: Tensor, tolerance: number): boolean {
+  const sa = Float64Array.from(a.data).sort();
+  const sb = Float64Array.from(b.data).sort();
+  for (let i = 0; i < sa.length; i++) {
+    const rel = Math.abs(sa[i] - sb[i]) /
+      Math.max(1e-8, Math.abs(sa[i]) + Math.abs(sb[i]));
+    if (!(rel <= tolerance)) return false;
+  }
+  return true;
 }
 
 /** A parameter of a layer: its tensor and how to read its gradient. */
@@ -188,10 +212,22 @@ export interface LayerGradientOptions {
 export function assertLayerGradients(options: LayerGradientOptions): void {
   const { forward, backward, x, rng, params = {}, tolerance, layer = "layer" } =
     options;
-  const first = toTensor(forward(x), `${layer}.forward`);
+  // Mutation is checked before any value: an in-place write also spoils the
+  // gradients, and the learner should be told the cause, not the symptom.
+  const first = toTensor(
+    assertUnchanged({ x }, () => forward(x), `${layer}.forward`),
+    `${layer}.forward`,
+  );
   const dout = Tensor.randn(first.shape, rng);
   const loss = () => toTensor(forward(x), `${layer}.forward`).mul(dout).sum();
-  const dx = backward(dout);
+  // backward gets a copy of its own, so a write into it cannot change the
+  // dout that the numerical gradient uses.
+  const given = dout.clone();
+  const dx = assertUnchanged(
+    { dout: given },
+    () => backward(given),
+    `${layer}.backward`,
+  );
   const grads = Object.fromEntries(
     Object.entries(params).map(([name, p]) => [name, p.grad()]),
   );

@@ -255,3 +255,54 @@ Deno.test("assertLayerGradients without parameters checks dx alone", () => {
   );
   assertStringIncludes(message, "layer.backward: dx");
 });
+
+Deno.test(
+  "assertLayerGradients reports a backward that scales dout in place as a mutation, before any value",
+  () => {
+    const message = failure(() =>
+      assertLayerGradients({
+        layer: "Sigmoid",
+        forward: (x) => x.mul(3),
+        backward: (dout) => dout.mulInPlace(3),
+        x: Tensor.from([1, 2]),
+        rng: new Rng(0),
+      })
+    );
+    assertStringIncludes(message, "Sigmoid.backward changed its argument dout");
+    assert(!message.includes("numerical"), message);
+  },
+);
+
+Deno.test(
+  "assertLayerGradients reports a forward that writes into x as a mutation",
+  () => {
+    const message = failure(() =>
+      assertLayerGradients({
+        layer: "Relu",
+        forward: (x) => x.mulInPlace(1).addInPlace(1),
+        backward: (dout) => dout.clone(),
+        x: Tensor.from([1, 2]),
+        rng: new Rng(0),
+      })
+    );
+    assertStringIncludes(message, "Relu.forward changed its argument x");
+  },
+);
+
+Deno.test(
+  "assertGradientsMatch says 'same values, other places' for a transposed gradient, and not for a wrong one",
+  () => {
+    const numeric = Tensor.from([[1, 2, 3], [4, 5, 6]]);
+    const transposed = numeric.T.reshape(2, 3);
+    assertStringIncludes(
+      failure(() => assertGradientsMatch(transposed, numeric)),
+      "same values, other places",
+    );
+    const wrong = numeric.mul(2);
+    assert(
+      !failure(() => assertGradientsMatch(wrong, numeric)).includes(
+        "same values",
+      ),
+    );
+  },
+);
