@@ -23,11 +23,36 @@ export class AssertionError extends Error {
   }
 }
 
-function rethrow(e: unknown, msg?: string): never {
+function rethrow(
+  e: unknown,
+  msg?: string,
+  values?: { actual: unknown; expected: unknown },
+): never {
   if (e instanceof nodeAssert.AssertionError) {
+    // Two plain values read best as one sentence that says which is which;
+    // node's "3 !== 2" leaves the learner guessing.
+    if (
+      values && isPlain(values.actual) && isPlain(values.expected)
+    ) {
+      const sentence = `expected ${show(values.expected)}, got ${
+        show(values.actual)
+      }`;
+      throw new AssertionError(msg ? `${msg}: ${sentence}` : sentence);
+    }
     throw new AssertionError(msg ? `${msg}\n${e.message}` : e.message);
   }
   throw e;
+}
+
+function isPlain(value: unknown): boolean {
+  return value === null ||
+    (typeof value !== "object" && typeof value !== "function");
+}
+
+function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Object.is(value, -0)) return "-0";
+  return String(value);
 }
 
 /**
@@ -79,7 +104,7 @@ export function assertEquals<T>(
   try {
     nodeAssert.deepStrictEqual(actual, expected);
   } catch (e) {
-    rethrow(e, msg);
+    rethrow(e, msg, { actual, expected });
   }
 }
 
@@ -117,7 +142,7 @@ export function assertStrictEquals<T>(
   try {
     nodeAssert.strictEqual(actual, expected);
   } catch (e) {
-    rethrow(e, msg);
+    rethrow(e, msg, { actual, expected });
   }
 }
 

@@ -224,3 +224,22 @@ Deno.test("a NotImplementedError names the kata, the method and the README", () 
     assertStringIncludes(e.message, "katas/relu_layer/README.md");
   });
 });
+
+Deno.test(
+  "assertStrictEquals and assertEquals say which side is which for plain values",
+  () => {
+    const strict = assertThrows(
+      () => assertStrictEquals(3, 2, "convOutputSize(4, 3, 1, 0)"),
+      AssertionError,
+    );
+    assertStrictEquals(
+      strict.message,
+      "convOutputSize(4, 3, 1, 0): expected 2, got 3",
+    );
+    const deep = assertThrows(
+      () => assertEquals("relu", "sigmoid"),
+      AssertionError,
+    );
+    assertStrictEquals(deep.message, 'expected "sigmoid", got "relu"');
+  },
+);
