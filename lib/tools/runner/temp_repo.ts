@@ -11,7 +11,7 @@
 
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inRoot } from "./paths.ts";
+import { inRoot } from "./state/paths.ts";
 
 /** The source repository: two folders above this file. */
 const SOURCE = new URL("../../../", import.meta.url);

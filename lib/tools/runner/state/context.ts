@@ -5,8 +5,8 @@
  * @module
  */
 
-import type { Manifest } from "../manifest.ts";
-import { Style } from "./style.ts";
+import type { Manifest } from "../../manifest.ts";
+import { Style } from "../screen/style.ts";
 
 /** The runner's surroundings, passed to every command. */
 export interface Context {

@@ -8,13 +8,13 @@
  * @module
  */
 
-import type { KataEntry } from "../manifest.ts";
-import { shippedStub } from "../shipped.ts";
-import { backupFiles } from "./backup.ts";
-import type { Context } from "./context.ts";
-import { exists, inRoot, kataPaths } from "./paths.ts";
-import { kataProgress, updateProgress } from "./progress.ts";
-import { wrap } from "./style.ts";
+import type { KataEntry } from "../../manifest.ts";
+import { shippedStub } from "../../shipped.ts";
+import { backupFiles } from "../state/backup.ts";
+import type { Context } from "../state/context.ts";
+import { exists, inRoot, kataPaths } from "../state/paths.ts";
+import { kataProgress, updateProgress } from "../state/progress.ts";
+import { wrap } from "../screen/style.ts";
 
 interface Plan {
   kata: KataEntry;

@@ -8,7 +8,7 @@
 
 import { isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { KataEntry } from "../manifest.ts";
+import type { KataEntry } from "../../manifest.ts";
 
 /** The files of one kata, relative to the repository, with `/` separators. */
 export interface KataPaths {

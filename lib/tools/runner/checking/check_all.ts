@@ -5,16 +5,16 @@
  * @module
  */
 
-import type { Context } from "./context.ts";
+import type { Context } from "../state/context.ts";
 import { LazyLsp } from "./lsp_check.ts";
-import { kataPaths } from "./paths.ts";
+import { kataPaths } from "../state/paths.ts";
 import {
   type LoadedProgress,
   loadProgress,
   type Progress,
   recordVerdict,
   updateProgress,
-} from "./progress.ts";
+} from "../state/progress.ts";
 import { checkKata, type Verdict } from "./verdict.ts";
 
 /** Every kata's verdict, the progress record after them, and the old file's state. */

@@ -7,13 +7,13 @@
  * @module
  */
 
-import type { KataEntry } from "../manifest.ts";
-import type { Context } from "./context.ts";
-import { checkOne } from "./kata_command.ts";
-import { inRoot, kataPaths } from "./paths.ts";
-import { kataProgress, updateProgress } from "./progress.ts";
-import { kataTitle, TASK } from "./report.ts";
-import { wrap } from "./style.ts";
+import type { KataEntry } from "../../manifest.ts";
+import type { Context } from "../state/context.ts";
+import { checkOne } from "../checking/check_one.ts";
+import { inRoot, kataPaths } from "../state/paths.ts";
+import { kataProgress, updateProgress } from "../state/progress.ts";
+import { kataTitle, TASK } from "../screen/report.ts";
+import { wrap } from "../screen/style.ts";
 
 /**
  * Shows the worked answer, or says why not; returns the exit code.

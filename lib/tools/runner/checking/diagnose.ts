@@ -9,7 +9,7 @@
  * @module
  */
 
-import { displayPath } from "./paths.ts";
+import { displayPath } from "../state/paths.ts";
 
 /** A problem found at a place in a source file. */
 export interface SourceProblem {

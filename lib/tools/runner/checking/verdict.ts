@@ -11,9 +11,17 @@
  * @module
  */
 
-import { dependenciesOf, type KataEntry, type Manifest } from "../manifest.ts";
-import { STUB_MARKER } from "../shipped.ts";
-import { runSpec, type SpecRunResult, type TestOutcome } from "../spec_run.ts";
+import {
+  dependenciesOf,
+  type KataEntry,
+  type Manifest,
+} from "../../manifest.ts";
+import { STUB_MARKER } from "../../shipped.ts";
+import {
+  runSpec,
+  type SpecRunResult,
+  type TestOutcome,
+} from "../../spec_run.ts";
 import { denoCheck } from "./type_check.ts";
 import {
   deniedPermission,
@@ -23,7 +31,7 @@ import {
   type SourceProblem,
 } from "./diagnose.ts";
 import type { LspChecker } from "./lsp_check.ts";
-import { exists, inRoot, kataPaths } from "./paths.ts";
+import { exists, inRoot, kataPaths } from "../state/paths.ts";
 
 /** Where a learner stands on a kata. */
 export type KataStatus = "solved" | "failing" | "not started" | "missing";
@@ -83,7 +91,7 @@ export interface CheckOptions {
  * @example
  * ```ts ignore
  * import { checkKata } from "./verdict.ts";
- * import { loadManifest } from "../manifest.ts";
+ * import { loadManifest } from "../../manifest.ts";
  * const manifest = await loadManifest(".");
  * const v = await checkKata(manifest.katas[0], { root: Deno.cwd(), manifest, timeoutMs: 10_000 });
  * console.log(v.status, v.failure?.message);

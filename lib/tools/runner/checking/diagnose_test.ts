@@ -1,4 +1,4 @@
-import { assertEquals } from "../../testing/assert.ts";
+import { assertEquals } from "../../../testing/assert.ts";
 import { hangingTest, parseProblems } from "./diagnose.ts";
 
 // The samples are Deno 2's own output (with NO_COLOR), trimmed.

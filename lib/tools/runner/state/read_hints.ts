@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type Hint, hintLevels, type KataEntry } from "../manifest.ts";
+import { type Hint, hintLevels, type KataEntry } from "../../manifest.ts";
 import { inRoot, kataPaths } from "./paths.ts";
 
 /**

@@ -7,12 +7,12 @@
  * @module
  */
 
-import type { KataEntry, Manifest } from "../manifest.ts";
-import { SANDBOX_NOTE, type SourceProblem } from "./diagnose.ts";
-import { kataPaths } from "./paths.ts";
-import type { Progress } from "./progress.ts";
+import type { KataEntry, Manifest } from "../../manifest.ts";
+import { SANDBOX_NOTE, type SourceProblem } from "../checking/diagnose.ts";
+import { kataPaths } from "../state/paths.ts";
+import type { Progress } from "../state/progress.ts";
 import { type Style, wrap } from "./style.ts";
-import type { Verdict } from "./verdict.ts";
+import type { Verdict } from "../checking/verdict.ts";
 
 /** The command a learner types, as the screens print it. */
 export const TASK = "deno task start";
@@ -370,4 +370,20 @@ export function closingMessage(
     );
   }
   return lines.join("\n");
+}
+
+/**
+ * The one line printed for an error inside the runner itself.
+ *
+ * @example
+ * ```ts
+ * import { internalLine } from "./report.ts";
+ * console.assert(internalLine(new Error("boom")).includes("boom"));
+ * ```
+ */
+export function internalLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return `Internal error in the kata runner (not in your code): ${
+    message.split("\n")[0]
+  }. Please report it, with the command you ran.`;
 }

@@ -1,8 +1,12 @@
-import { assertEquals, assertThrows } from "../../testing/assert.ts";
+import { assertEquals, assertThrows } from "../../../testing/assert.ts";
+import { COMMANDS } from "../commands/mod.ts";
 import { parseArgs, UsageError } from "./args.ts";
 
 Deno.test("parseArgs takes options before or after the command, and --timeout=<s>", () => {
-  const options = parseArgs(["--timeout=2.5", "kata", "relu_layer", "--watch"]);
+  const options = parseArgs(
+    ["--timeout=2.5", "kata", "relu_layer", "--watch"],
+    COMMANDS,
+  );
   assertEquals(
     [options.command, options.kata, options.timeoutSeconds, options.watch],
     ["kata", "relu_layer", 2.5, true],
@@ -10,10 +14,10 @@ Deno.test("parseArgs takes options before or after the command, and --timeout=<s
 });
 
 Deno.test("parseArgs wants reset to name a kata or say --all, not both", () => {
-  assertEquals(parseArgs(["reset", "--all", "-y"]).all, true);
-  assertEquals(parseArgs(["reset", "6"]).kata, "6");
+  assertEquals(parseArgs(["reset", "--all", "-y"], COMMANDS).all, true);
+  assertEquals(parseArgs(["reset", "6"], COMMANDS).kata, "6");
   for (const args of [["reset"], ["reset", "6", "--all"]]) {
-    assertThrows(() => parseArgs(args), UsageError);
+    assertThrows(() => parseArgs(args, COMMANDS), UsageError);
   }
 });
 
@@ -27,7 +31,7 @@ Deno.test("parseArgs names the argument at fault", () => {
     [["hint", "--force"], '"hint" does not take the option --force'],
   ];
   for (const [args, message] of cases) {
-    const error = assertThrows(() => parseArgs(args), UsageError);
+    const error = assertThrows(() => parseArgs(args, COMMANDS), UsageError);
     assertEquals(error.message.startsWith(message), true, error.message);
   }
 });

@@ -14,7 +14,7 @@
 
 import { pathToFileURL } from "node:url";
 import type { SourceProblem } from "./diagnose.ts";
-import { displayPath, inRoot } from "./paths.ts";
+import { displayPath, inRoot } from "../state/paths.ts";
 
 interface Diagnostic {
   range: { start: { line: number; character: number } };

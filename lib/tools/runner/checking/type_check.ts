@@ -9,8 +9,8 @@
 
 import { join } from "node:path";
 import { parseProblems, type SourceProblem } from "./diagnose.ts";
-import { inRoot } from "./paths.ts";
-import { importMapArgs } from "../spec_run.ts";
+import { inRoot } from "../state/paths.ts";
+import { importMapArgs } from "../../spec_run.ts";
 
 /** What to check. */
 export interface TypeCheckOptions {

@@ -7,11 +7,11 @@
  * @module
  */
 
-import { checkAll } from "./check_all.ts";
-import type { Context } from "./context.ts";
-import { PROGRESS_FILE, progressSummary } from "./progress.ts";
-import { progressBar } from "./report.ts";
-import { rebuildNote } from "./start.ts";
+import { checkAll } from "../checking/check_all.ts";
+import type { Context } from "../state/context.ts";
+import { PROGRESS_FILE, progressSummary } from "../state/progress.ts";
+import { progressBar } from "../screen/report.ts";
+import { rebuildNote } from "../screen/screens.ts";
 
 /**
  * Prints the progress summary.

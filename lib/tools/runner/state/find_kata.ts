@@ -5,8 +5,8 @@
  * @module
  */
 
-import type { KataEntry, Manifest } from "../manifest.ts";
-import { UsageError } from "./args.ts";
+import type { KataEntry, Manifest } from "../../manifest.ts";
+import { UsageError } from "../cli/args.ts";
 
 /**
  * The kata `ref` names; a {@link UsageError} naming `ref` when there is none.

@@ -11,17 +11,18 @@
  */
 
 import { join } from "node:path";
-import type { KataEntry } from "../manifest.ts";
-import type { Context } from "./context.ts";
-import { showNextHint } from "./hints.ts";
-import { checkOne, oneKataScreen } from "./kata_command.ts";
-import { type KeyAction, listenForKeys } from "./keys.ts";
+import type { KataEntry } from "../../manifest.ts";
+import type { Context } from "../state/context.ts";
+import { showNextHint } from "../screen/hint_screen.ts";
+import { oneKataScreen, passScreen, rebuildNote } from "../screen/screens.ts";
+import { checkOne } from "./check_one.ts";
+import { type KeyAction, listenForKeys } from "../screen/keys.ts";
 import { LazyLsp } from "./lsp_check.ts";
-import { displayPath, kataPaths } from "./paths.ts";
-import { loadProgress } from "./progress.ts";
-import { kataTitle } from "./report.ts";
-import { passScreen, rebuildNote, recordPass, runPass } from "./start.ts";
-import { wrap } from "./style.ts";
+import { displayPath, kataPaths } from "../state/paths.ts";
+import { loadProgress } from "../state/progress.ts";
+import { internalLine, kataTitle } from "../screen/report.ts";
+import { recordPass, runPass } from "./pass.ts";
+import { wrap } from "../screen/style.ts";
 import type { Verdict } from "./verdict.ts";
 import { FileWatcher } from "./watch_files.ts";
 
@@ -173,20 +174,4 @@ export async function watch(
     "\nStopped watching. Your progress is saved in .katas/progress.json.",
   );
   return 0;
-}
-
-/**
- * The one line printed for an error inside the runner itself.
- *
- * @example
- * ```ts
- * import { internalLine } from "./watch.ts";
- * console.assert(internalLine(new Error("boom")).includes("boom"));
- * ```
- */
-export function internalLine(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return `Internal error in the kata runner (not in your code): ${
-    message.split("\n")[0]
-  }. Please report it, with the command you ran.`;
 }

@@ -5,12 +5,12 @@
  * @module
  */
 
-import type { Context } from "./context.ts";
-import { checkAll } from "./check_all.ts";
-import { progressBar, TASK } from "./report.ts";
-import { rebuildNote } from "./start.ts";
-import type { Style } from "./style.ts";
-import type { KataStatus, Verdict } from "./verdict.ts";
+import type { Context } from "../state/context.ts";
+import { checkAll } from "../checking/check_all.ts";
+import { progressBar, TASK } from "../screen/report.ts";
+import { rebuildNote } from "../screen/screens.ts";
+import type { Style } from "../screen/style.ts";
+import type { KataStatus, Verdict } from "../checking/verdict.ts";
 
 function paintStatus(status: KataStatus, style: Style): string {
   const text = status.padEnd(11);
@@ -29,7 +29,7 @@ function paintStatus(status: KataStatus, style: Style): string {
  * @example
  * ```ts
  * import { listRow } from "./list.ts";
- * import { Style } from "./style.ts";
+ * import { Style } from "../screen/style.ts";
  * const kata = { name: "relu_layer", title: "ReLU layer", book: "5.5.1",
  *   file: "relu.ts", spec: "relu_test.ts", uses: [] };
  * const row = listRow({ kata, number: 6, status: "failing" }, true, Style.plain());

@@ -9,9 +9,9 @@
  */
 
 import { fileStamp } from "./backup.ts";
-import type { Manifest } from "../manifest.ts";
+import type { Manifest } from "../../manifest.ts";
 import { exists, inRoot } from "./paths.ts";
-import type { KataStatus, Verdict } from "./verdict.ts";
+import type { KataStatus, Verdict } from "../checking/verdict.ts";
 
 /** The progress file, relative to the repository. */
 export const PROGRESS_FILE = ".katas/progress.json";
