@@ -1,23 +1,12 @@
 import { assertEquals } from "../../../testing/assert.ts";
 import { hangingTest, parseProblems } from "./diagnose.ts";
+import { samplesOf } from "../../test_samples.ts";
 
-// The samples in testdata/ are Deno 2's own output (with NO_COLOR),
-// trimmed. Reading them needs --allow-read: the self-check grants it; a bare
-// `deno test --doc lib/` skips the tests that read one.
-const canRead =
-  Deno.permissions.querySync({ name: "read" }).state === "granted";
+// The samples in testdata/ are Deno 2's own output (with NO_COLOR), trimmed.
+const samples = samplesOf(import.meta.url);
 
-function sample(name: string): Promise<string> {
-  return Deno.readTextFile(new URL(`./testdata/${name}`, import.meta.url));
-}
-
-/** A test that reads a sample. */
-function withSample(name: string, fn: () => Promise<void>): void {
-  Deno.test({ name, fn, ignore: !canRead });
-}
-
-withSample("parseProblems reads a type error with its code frame", async () => {
-  const output = await sample("type_error.txt");
+samples.test("parseProblems reads a type error with its code frame", async () => {
+  const output = await samples.read("type_error.txt");
   assertEquals(parseProblems(output, "/repo"), [{
     kind: "type",
     code: "TS2322",
@@ -28,10 +17,10 @@ withSample("parseProblems reads a type error with its code frame", async () => {
   }]);
 });
 
-withSample(
+samples.test(
   "parseProblems reads the older 'error: TS...' form and a chained message",
   async () => {
-    const output = await sample("older_ts_error.txt");
+    const output = await samples.read("older_ts_error.txt");
     const [p] = parseProblems(output, "/repo");
     assertEquals(
       p.message,
@@ -45,10 +34,10 @@ withSample(
   },
 );
 
-withSample(
+samples.test(
   "parseProblems reads a TS1xxx grammar error, whose caret line is blank, as a syntax error",
   async () => {
-    const output = await sample("grammar_error.txt");
+    const output = await samples.read("grammar_error.txt");
     const [p] = parseProblems(output, "/repo");
     assertEquals([p.kind, p.message, p.line], [
       "syntax",
@@ -58,8 +47,8 @@ withSample(
   },
 );
 
-withSample("parseProblems reads a parse error and its place", async () => {
-  const output = await sample("parse_error.txt");
+samples.test("parseProblems reads a parse error and its place", async () => {
+  const output = await samples.read("parse_error.txt");
   assertEquals(parseProblems(output, "/repo"), [{
     kind: "syntax",
     message: "SyntaxError: Expected ',', got ';'",
@@ -69,10 +58,10 @@ withSample("parseProblems reads a parse error and its place", async () => {
   }]);
 });
 
-withSample(
+samples.test(
   "parseProblems reads an uncaught error at the learner's line, not Deno's internals",
   async () => {
-    const output = await sample("uncaught_error.txt");
+    const output = await samples.read("uncaught_error.txt");
     assertEquals(parseProblems(output, "/repo"), [{
       kind: "error",
       message:
@@ -84,10 +73,10 @@ withSample(
   },
 );
 
-withSample(
+samples.test(
   "parseProblems prefers a place in katas/ and rewrites file URLs in the message",
   async () => {
-    const output = await sample("module_not_found.txt");
+    const output = await samples.read("module_not_found.txt");
     const [p] = parseProblems(output, "/repo");
     assertEquals(p.message, 'Module not found "katas/relu_layer/relu.ts".');
     assertEquals([p.file, p.line], ["katas/relu_layer/relu_test.ts", 1]);

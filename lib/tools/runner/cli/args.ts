@@ -111,6 +111,8 @@ export interface Command {
   kata: "none" | "optional" | "required";
   /** The options it takes. */
   options: readonly OptionName[];
+  /** How the help shows it typed, where not `name`, `name <kata>` or `name [kata]`. */
+  usage?: string;
   /** One line for the help. */
   summary: string;
   /** Rules that tie its arguments together; throws a {@link UsageError}. */

@@ -23,11 +23,12 @@ const COLUMN = 20;
  * ```
  */
 export function usage(command: Command): string {
-  return command.kata === "required"
-    ? `${command.name} <kata>`
-    : command.kata === "optional"
-    ? `${command.name} [kata]`
-    : command.name;
+  return command.usage ??
+    (command.kata === "required"
+      ? `${command.name} <kata>`
+      : command.kata === "optional"
+      ? `${command.name} [kata]`
+      : command.name);
 }
 
 /** `label`, padded to the column, then `text` wrapped beside it. */

@@ -66,7 +66,8 @@ export const COMMANDS: readonly Command[] = [
     name: "reset",
     kata: "optional",
     options: ["yes", "all"],
-    summary: "Put the shipped stub back for one kata, or --all; your file " +
+    usage: "reset <kata> | --all",
+    summary: "Put the shipped stub back (every kata with --all); your file " +
       "is saved first to .katas/backups/<time>/. Asks first, or give --yes.",
     check: (options) => {
       if ((options.kata === undefined) === !options.all) {
