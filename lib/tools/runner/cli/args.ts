@@ -17,6 +17,8 @@ export interface Options {
   command: string;
   /** The kata named on the command line, as typed. */
   kata?: string;
+  /** The words given after the kata, by the names the command gives them. */
+  words: Record<string, string>;
   /** `--once`: check once and exit instead of watching. */
   once: boolean;
   /** `--watch`: watch even when stdin or stdout is not a terminal. */
@@ -55,7 +57,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 10;
 
 /** An option, by the name of its field in {@link Options} (`timeout` for `--timeout`). */
 export type OptionName =
-  | Exclude<keyof Options, "command" | "kata" | "timeoutSeconds">
+  | Exclude<keyof Options, "command" | "kata" | "words" | "timeoutSeconds">
   | "timeout";
 
 /** How an option is spelled and what it does. */
@@ -109,6 +111,8 @@ export interface Command {
   name: string;
   /** Whether it takes a kata: never, optionally or always. */
   kata: "none" | "optional" | "required";
+  /** Names of the optional words it takes after the kata, in order. */
+  after?: readonly string[];
   /** The options it takes. */
   options: readonly OptionName[];
   /** How the help shows it typed, where not `name`, `name <kata>` or `name [kata]`. */
@@ -171,6 +175,7 @@ export function parseArgs(
 ): Options {
   const options: Options = {
     command: commands[0].name,
+    words: {},
     once: false,
     watch: false,
     poll: false,
@@ -215,16 +220,24 @@ export function parseArgs(
       );
     }
   }
-  if (rest.length > 1) {
+  const after = command.kata === "none" ? [] : command.after ?? [];
+  if (rest.length > 1 + after.length) {
     throw new UsageError(
-      `"${name}" takes at most one kata, got "${rest.join('" "')}"`,
+      after.length
+        ? `"${name}" takes a kata and at most ${
+          after.join(", ")
+        } after it, got "${rest.join('" "')}"`
+        : `"${name}" takes at most one kata, got "${rest.join('" "')}"`,
     );
   }
-  if (rest.length === 1) {
+  if (rest.length >= 1) {
     if (command.kata === "none") {
       throw new UsageError(`"${name}" takes no kata, got "${rest[0]}"`);
     }
     options.kata = rest[0];
+    after.forEach((word, i) => {
+      if (rest[i + 1] !== undefined) options.words[word] = rest[i + 1];
+    });
   }
   command.check?.(options);
   if (command.kata === "required" && options.kata === undefined) {

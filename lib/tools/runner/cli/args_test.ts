@@ -1,6 +1,6 @@
 import { assertEquals, assertThrows } from "../../../testing/assert.ts";
 import { COMMANDS } from "../commands/mod.ts";
-import { parseArgs, UsageError } from "./args.ts";
+import { type Command, parseArgs, UsageError } from "./args.ts";
 
 Deno.test("parseArgs takes options before or after the command, and --timeout=<s>", () => {
   const options = parseArgs(
@@ -34,4 +34,31 @@ Deno.test("parseArgs names the argument at fault", () => {
     const error = assertThrows(() => parseArgs(args, COMMANDS), UsageError);
     assertEquals(error.message.startsWith(message), true, error.message);
   }
+});
+
+Deno.test("parseArgs gives the words after the kata the names the command declares", () => {
+  const run = () => Promise.resolve(0);
+  const commands: Command[] = [
+    { name: "start", kata: "none", options: [], summary: "", run },
+    {
+      name: "pick",
+      kata: "required",
+      after: ["name"],
+      options: [],
+      summary: "",
+      run,
+    },
+  ];
+  assertEquals(parseArgs(["pick", "6", "mask"], commands).words, {
+    name: "mask",
+  });
+  assertEquals(parseArgs(["pick", "6"], commands).words, {});
+  const error = assertThrows(
+    () => parseArgs(["pick", "6", "mask", "more"], commands),
+    UsageError,
+  );
+  assertEquals(
+    error.message,
+    '"pick" takes a kata and at most name after it, got "6" "mask" "more"',
+  );
 });

@@ -20,15 +20,19 @@ const COLUMN = 20;
  * import { usage } from "./help.ts";
  * const run = () => Promise.resolve(0);
  * console.assert(usage({ name: "hint", kata: "optional", options: [], summary: "", run }) === "hint [kata]");
+ * const after = ["name"];
+ * console.assert(usage({ name: "x", kata: "required", after, options: [], summary: "", run }) === "x <kata> [name]");
  * ```
  */
 export function usage(command: Command): string {
-  return command.usage ??
-    (command.kata === "required"
-      ? `${command.name} <kata>`
-      : command.kata === "optional"
-      ? `${command.name} [kata]`
-      : command.name);
+  if (command.usage) return command.usage;
+  const kata = command.kata === "required"
+    ? " <kata>"
+    : command.kata === "optional"
+    ? " [kata]"
+    : "";
+  const after = kata ? (command.after ?? []).map((w) => ` [${w}]`) : [];
+  return command.name + kata + after.join("");
 }
 
 /** `label`, padded to the column, then `text` wrapped beside it. */

@@ -7,9 +7,8 @@
  * @module
  */
 
-import type { Command } from "../cli/args.ts";
+import { type Command, UsageError } from "../cli/args.ts";
 import { findKata } from "../state/find_kata.ts";
-import { UsageError } from "../cli/args.ts";
 import { helpCommand } from "./help.ts";
 import { hintCommand } from "./hint.ts";
 import { kataCommand } from "./kata.ts";
