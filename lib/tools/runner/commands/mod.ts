@@ -35,8 +35,8 @@ export const COMMANDS: readonly Command[] = [
     kata: "none",
     options: ["once", "watch", "poll", "timeout"],
     summary: "Check the katas in order and show the first that fails; in a " +
-      "terminal, then watch your files and re-check on every save, moving " +
-      "on by itself when the kata passes. q or Ctrl-C quits.",
+      "terminal, keep watching your files and re-check on every save, " +
+      "moving on by itself when the kata passes. q or Ctrl-C quits.",
     run: startCommand,
   },
   {
