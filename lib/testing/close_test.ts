@@ -1,22 +1,7 @@
-import {
-  assert,
-  assertEquals,
-  AssertionError,
-  assertStrictEquals,
-  assertStringIncludes,
-  assertThrows,
-} from "./assert.ts";
+import { assert, assertEquals, assertStrictEquals } from "./assert.ts";
+import { assertIncludesAll, failure } from "./test_support.ts";
 import { assertClose, formatAround, toTensor, unravel } from "./close.ts";
 import { Tensor } from "../tensor.ts";
-
-/** The message of the AssertionError `fn` throws. */
-function failure(fn: () => unknown): string {
-  return assertThrows(fn, AssertionError).message;
-}
-
-function assertIncludesAll(text: string, ...parts: string[]): void {
-  for (const part of parts) assertStringIncludes(text, part);
-}
 
 Deno.test("assertClose passes for equal and nearly equal values", () => {
   assertClose(Tensor.from([0.1 + 0.2, 1]), [0.3, 1]);

@@ -1,11 +1,11 @@
 import {
   assert,
   assertEquals,
-  AssertionError,
   assertStrictEquals,
   assertStringIncludes,
   assertThrows,
 } from "./assert.ts";
+import { assertIncludesAll, failure } from "./test_support.ts";
 import { assertClose } from "./close.ts";
 import {
   assertGradientsMatch,
@@ -15,14 +15,6 @@ import {
 } from "./gradient.ts";
 import { Rng } from "../random.ts";
 import { Tensor } from "../tensor.ts";
-
-function failure(fn: () => unknown): string {
-  return assertThrows(fn, AssertionError).message;
-}
-
-function assertIncludesAll(text: string, ...parts: string[]): void {
-  for (const part of parts) assertStringIncludes(text, part);
-}
 
 function bits(t: Tensor): number[] {
   return Array.from(new Uint32Array(t.data.slice().buffer));

@@ -1,19 +1,7 @@
-import {
-  AssertionError,
-  assertStrictEquals,
-  assertStringIncludes,
-  assertThrows,
-} from "./assert.ts";
+import { assertStrictEquals, assertStringIncludes } from "./assert.ts";
+import { assertIncludesAll, failure } from "./test_support.ts";
 import { assertFresh, assertUnchanged } from "./mutation.ts";
 import { Tensor } from "../tensor.ts";
-
-function failure(fn: () => unknown): string {
-  return assertThrows(fn, AssertionError).message;
-}
-
-function assertIncludesAll(text: string, ...parts: string[]): void {
-  for (const part of parts) assertStringIncludes(text, part);
-}
 
 Deno.test("assertUnchanged passes and returns the result when nothing changes", () => {
   const x = Tensor.from([[1, -1], [2, NaN]]);

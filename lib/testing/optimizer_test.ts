@@ -1,9 +1,9 @@
 import {
-  AssertionError,
   assertStrictEquals,
   assertStringIncludes,
   assertThrows,
 } from "./assert.ts";
+import { assertIncludesAll, failure } from "./test_support.ts";
 import { assertClose } from "./close.ts";
 import {
   assertGradsUnchanged,
@@ -19,14 +19,6 @@ import {
 } from "./optimizer.ts";
 import { notImplemented, NotImplementedError } from "../not_implemented.ts";
 import { type Tensor, tensor } from "../tensor.ts";
-
-function failure(fn: () => unknown): string {
-  return assertThrows(fn, AssertionError).message;
-}
-
-function assertIncludesAll(text: string, ...parts: string[]): void {
-  for (const part of parts) assertStringIncludes(text, part);
-}
 
 /** The one mistake a toy makes, or "none". */
 type Flaw =

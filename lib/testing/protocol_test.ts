@@ -1,19 +1,11 @@
 import {
-  AssertionError,
   assertStrictEquals,
   assertStringIncludes,
   assertThrows,
 } from "./assert.ts";
+import { assertIncludesAll, failure } from "./test_support.ts";
 import { assertClearError, assertForwardFirst } from "./protocol.ts";
 import { notImplemented, NotImplementedError } from "../not_implemented.ts";
-
-function failure(fn: () => unknown): string {
-  return assertThrows(fn, AssertionError).message;
-}
-
-function assertIncludesAll(text: string, ...parts: string[]): void {
-  for (const part of parts) assertStringIncludes(text, part);
-}
 
 /** A toy layer; `check` is how its backward notices a missing forward. */
 class Toy {

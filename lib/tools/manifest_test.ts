@@ -13,6 +13,7 @@ import {
   ManifestError,
   parseManifest,
 } from "./manifest.ts";
+import { samplesOf } from "./test_samples.ts";
 import { join } from "node:path";
 
 function entry(name: string, uses: string[] = []): KataEntry {
@@ -160,37 +161,11 @@ Deno.test("dependenciesOf lists direct and indirect dependencies in manifest ord
   assertEquals(dependenciesOf(m, "unknown"), []);
 });
 
-Deno.test("hintLevels reads each ### heading under ## Hints, in order", () => {
-  const readme = [
-    "# ReLU layer",
-    "",
-    "## Goal",
-    "",
-    "### Not a hint",
-    "",
-    "## Hints",
-    "",
-    "### Hint 1: a nudge",
-    "",
-    "Look at the mask.",
-    "",
-    "### Hint 2: the formula",
-    "",
-    "dx = dout * (x > 0)",
-    "",
-    "```ts",
-    "const mask = x.gt(0);",
-    "```",
-    "",
-    "### Hint 3: an outline",
-    "Two lines.",
-    "Of text.",
-    "",
-    "## What the spec checks",
-    "",
-    "### Not a hint either",
-    "",
-  ].join("\n");
+// A kata README with hints, code and a later section, in testdata/.
+const samples = samplesOf(import.meta.url);
+
+samples.test("hintLevels reads each ### heading under ## Hints, in order", async () => {
+  const readme = await samples.read("hints_readme.md");
   const hints = hintLevels(readme);
   assertEquals(hints.map((h) => h.title), [
     "Hint 1: a nudge",

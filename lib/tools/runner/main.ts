@@ -12,64 +12,16 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadManifest, ManifestError } from "../manifest.ts";
-import { type Options, parseArgs, UsageError } from "./args.ts";
-import { type Context, shellContext } from "./context.ts";
-import { findKata } from "./find_kata.ts";
-import { helpText } from "./help.ts";
-import { hintCommand } from "./hints.ts";
-import { kataOnce } from "./kata_command.ts";
-import { listCommand } from "./list.ts";
-import { progressCommand } from "./progress_command.ts";
-import { resetCommand } from "./reset.ts";
-import { solutionCommand } from "./solution.ts";
-import { startOnce } from "./start.ts";
-import { internalLine, watch } from "./watch.ts";
+import { type Options, parseArgs, UsageError } from "./cli/args.ts";
+import { helpText } from "./cli/help.ts";
+import { COMMANDS } from "./commands/mod.ts";
+import { internalLine } from "./screen/report.ts";
+import { shellContext } from "./state/context.ts";
 
 /** The repository this runner belongs to: two folders above this file. */
 export const REPO_ROOT: string = resolve(
   fileURLToPath(new URL("../../..", import.meta.url)),
 );
-
-function watching(ctx: Context, options: Options): boolean {
-  if (options.once) return false;
-  return options.watch ||
-    (options.command === "start" && ctx.interactive && ctx.style.terminal);
-}
-
-async function dispatch(ctx: Context, options: Options): Promise<number> {
-  const kata = () => findKata(ctx.manifest, options.kata!);
-  switch (options.command) {
-    case "help":
-      ctx.out(helpText());
-      return 0;
-    case "start":
-      return watching(ctx, options)
-        ? await watch(ctx, { kind: "start" }, options)
-        : await startOnce(ctx);
-    case "kata":
-      return watching(ctx, options)
-        ? await watch(
-          ctx,
-          { kind: "kata", kata: kata(), useSolutions: options.useSolutions },
-          options,
-        )
-        : await kataOnce(ctx, kata(), options.useSolutions);
-    case "list":
-      return await listCommand(ctx);
-    case "hint":
-      return await hintCommand(ctx, options.kata);
-    case "reset":
-      return await resetCommand(
-        ctx,
-        options.all ? ctx.manifest.katas : [kata()],
-        { yes: options.yes, ask: (question) => confirm(question) },
-      );
-    case "solution":
-      return await solutionCommand(ctx, kata(), options.force);
-    case "progress":
-      return await progressCommand(ctx, options.json);
-  }
-}
 
 /**
  * Runs the runner with command-line `args` in the repository `root` and
@@ -87,17 +39,18 @@ export async function main(args: string[], root: string): Promise<number> {
   const say = (text: string) => console.error(text);
   let options: Options;
   try {
-    options = parseArgs(args);
+    options = parseArgs(args, COMMANDS);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    if (e.showHelp) console.log(helpText() + "\n");
+    if (e.showHelp) console.log(helpText(COMMANDS) + "\n");
     say(`error: ${e.message}`);
     return 2;
   }
   try {
     const manifest = await loadManifest(root);
     const ctx = shellContext(root, manifest, options.timeoutSeconds * 1000);
-    return await dispatch(ctx, options);
+    const command = COMMANDS.find((c) => c.name === options.command)!;
+    return await command.run(ctx, options);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ManifestError) {
       say(`error: ${e.message}`);

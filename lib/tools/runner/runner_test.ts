@@ -1,7 +1,7 @@
 // End-to-end tests of the kata runner: each runs the runner as a subprocess,
 // with the permissions of `deno task start`, in a temporary copy of the
 // repository whose manifest lists the ReLU kata, two small katas made up for
-// these tests and one kata that is not in the copy (see temp_repo.ts). The
+// these tests and one kata that is not in the copy (see testdata/repo/). The
 // copy is shared, so that Deno's type-check cache carries from test to test;
 // each test starts from the katas as shipped and no progress file.
 

@@ -11,112 +11,17 @@
 
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inRoot } from "./paths.ts";
+import { inRoot } from "./state/paths.ts";
 
 /** The source repository: two folders above this file. */
 const SOURCE = new URL("../../../", import.meta.url);
 
-/** The manifest of the copy: three katas to work on and one missing. */
-export const FIXTURE_MANIFEST = {
-  katas: [
-    {
-      name: "relu_layer",
-      title: "ReLU layer",
-      book: "5.5.1",
-      file: "relu.ts",
-      spec: "relu_test.ts",
-      uses: [],
-    },
-    {
-      name: "scale_layer",
-      title: "Scale layer",
-      book: "5.4",
-      file: "scale.ts",
-      spec: "scale_test.ts",
-      uses: [],
-    },
-    {
-      name: "double_relu",
-      title: "Two ReLUs in a row",
-      book: "5.5.1",
-      file: "double_relu.ts",
-      spec: "double_relu_test.ts",
-      uses: ["relu_layer"],
-    },
-    {
-      name: "ghost_layer",
-      title: "A kata not in this copy",
-      book: "9.9",
-      file: "ghost.ts",
-      spec: "ghost_test.ts",
-      uses: [],
-    },
-  ],
-};
-
-const README = (title: string) =>
-  `# ${title}\n\nA kata made up for the runner's tests.\n\n## Hints\n\n` +
-  `### Hint 1: a nudge\n\nLook at the spec.\n\n` +
-  `### Hint 2: the formula\n\nMultiply.\n\n` +
-  `### Hint 3: an outline\n\nReturn the product.\n`;
-
-const FIXTURES: Record<string, string> = {
-  "katas/scale_layer/README.md": README("Scale layer"),
-  "katas/scale_layer/scale.ts": `import type { Tensor } from "../../tensor.ts";
-import { notImplemented } from "../../not_implemented.ts";
-
-/** Doubles every element of \`x\`. */
-// deno-lint-ignore no-unused-vars
-export function scale(x: Tensor): Tensor {
-  return notImplemented("scale_layer", "scale");
-}
-`,
-  "katas/scale_layer/scale_test.ts": `import { scale } from "./scale.ts";
-import { assertClose, tensor, timeLimit } from "../../testing/mod.ts";
-
-Deno.test("scale doubles every element", timeLimit, () => {
-  assertClose(scale(tensor([1, -2])), [2, -4], { msg: "scale([1, -2])" });
-});
-`,
-  "solutions/scale_layer/scale.ts":
-    `import type { Tensor } from "../../tensor.ts";
-
-/** Doubles every element of \`x\`. */
-export function scale(x: Tensor): Tensor {
-  return x.mul(2);
-}
-`,
-  "katas/double_relu/README.md": README("Two ReLUs in a row"),
-  "katas/double_relu/double_relu.ts":
-    `import type { Tensor } from "../../tensor.ts";
-import { notImplemented } from "../../not_implemented.ts";
-// deno-lint-ignore no-unused-vars
-import { Relu } from "../../relu_layer/relu.ts";
-
-/** ReLU applied twice, with two \`Relu\` layers. */
-// deno-lint-ignore no-unused-vars
-export function doubleRelu(x: Tensor): Tensor {
-  return notImplemented("double_relu", "doubleRelu");
-}
-`,
-  "katas/double_relu/double_relu_test.ts":
-    `import { doubleRelu } from "./double_relu.ts";
-import { assertClose, tensor, timeLimit } from "../../testing/mod.ts";
-
-Deno.test("doubleRelu zeroes negative inputs", timeLimit, () => {
-  assertClose(doubleRelu(tensor([1, -2])), [1, 0], { msg: "doubleRelu([1, -2])" });
-});
-`,
-  "solutions/double_relu/double_relu.ts":
-    `import type { Tensor } from "../../tensor.ts";
-import { Relu } from "../../relu_layer/relu.ts";
-
-/** ReLU applied twice, with two \`Relu\` layers. */
-export function doubleRelu(x: Tensor): Tensor {
-  return new Relu().forward(new Relu().forward(x));
-}
-`,
-};
+/**
+ * What the copy adds to the repository: a manifest of three katas to work on
+ * and one missing, and two made-up katas (`scale_layer`, and `double_relu`,
+ * which imports `relu_layer`), laid out as in the repository.
+ */
+const FIXTURE = new URL("./testdata/repo/", import.meta.url);
 
 /** What a run of the runner printed. */
 export interface RunOutput {
@@ -211,14 +116,8 @@ export class TempRepo {
         join(root, "katas", "relu_layer", file),
       );
     }
+    await copyDir(fileURLToPath(FIXTURE), root);
     const repo = new TempRepo(root, await startPermissions(root));
-    await repo.write(
-      "katas/manifest.json",
-      JSON.stringify(FIXTURE_MANIFEST, null, 2) + "\n",
-    );
-    for (const [path, text] of Object.entries(FIXTURES)) {
-      await repo.write(path, text);
-    }
     await git(root, "init", "-q");
     await git(root, "add", "-A");
     await git(root, "commit", "-q", "-m", "katas as shipped");

@@ -1,0 +1,115 @@
+/**
+ * The command table: every runner command, declared once. The command line
+ * is parsed against it, `help` lists it, `main.ts` dispatches through it, and
+ * a test holds the README's table of commands to it. A new command is a
+ * module in this folder and one entry here.
+ *
+ * @module
+ */
+
+import { type Command, UsageError } from "../cli/args.ts";
+import { findKata } from "../state/find_kata.ts";
+import { helpCommand } from "./help.ts";
+import { hintCommand } from "./hint.ts";
+import { kataCommand } from "./kata.ts";
+import { listCommand } from "./list.ts";
+import { progressCommand } from "./progress.ts";
+import { resetCommand } from "./reset.ts";
+import { solutionCommand } from "./solution.ts";
+import { startCommand } from "./start.ts";
+
+/**
+ * The runner's commands, in the order the help lists them; the first runs
+ * when none is named.
+ *
+ * @example
+ * ```ts
+ * import { COMMANDS } from "./mod.ts";
+ * console.assert(COMMANDS[0].name === "start");
+ * console.assert(COMMANDS.some((c) => c.name === "help"));
+ * ```
+ */
+export const COMMANDS: readonly Command[] = [
+  {
+    name: "start",
+    kata: "none",
+    options: ["once", "watch", "poll", "timeout"],
+    summary: "Check the katas in order and show the first that fails; in a " +
+      "terminal, keep watching your files and re-check on every save, " +
+      "moving on by itself when the kata passes. q or Ctrl-C quits.",
+    run: startCommand,
+  },
+  {
+    name: "list",
+    kata: "none",
+    options: ["timeout"],
+    summary: "Every kata with its status: solved, failing, not started or " +
+      "missing.",
+    run: listCommand,
+  },
+  {
+    name: "kata",
+    kata: "required",
+    options: ["useSolutions", "once", "watch", "poll", "timeout"],
+    summary: "Check one kata, in any order.",
+    run: kataCommand,
+  },
+  {
+    name: "hint",
+    kata: "optional",
+    options: [],
+    summary: "The next hint for the current kata (or the one named).",
+    run: (ctx, options) => hintCommand(ctx, options.kata),
+  },
+  {
+    name: "reset",
+    kata: "optional",
+    options: ["yes", "all"],
+    usage: "reset <kata> | --all",
+    summary: "Put the shipped stub back (every kata with --all); your file " +
+      "is saved first to .katas/backups/<time>/. Asks first, or give --yes.",
+    check: (options) => {
+      if ((options.kata === undefined) === !options.all) {
+        throw new UsageError(
+          options.all
+            ? `"reset --all" takes no kata, got "${options.kata}"`
+            : `"reset" needs a kata, or --all for every kata`,
+        );
+      }
+    },
+    run: (ctx, options) =>
+      resetCommand(
+        ctx,
+        options.all
+          ? ctx.manifest.katas
+          : [findKata(ctx.manifest, options.kata!)],
+        { yes: options.yes, ask: (question) => confirm(question) },
+      ),
+  },
+  {
+    name: "solution",
+    kata: "required",
+    options: ["force", "timeout"],
+    summary: "The worked answer, once your kata passes (or --force).",
+    run: (ctx, options) =>
+      solutionCommand(
+        ctx,
+        findKata(ctx.manifest, options.kata!),
+        options.force,
+      ),
+  },
+  {
+    name: "progress",
+    kata: "none",
+    options: ["json", "timeout"],
+    summary: "How far you are; --json for a workshop host to collect.",
+    run: (ctx, options) => progressCommand(ctx, options.json),
+  },
+  {
+    name: "help",
+    kata: "none",
+    options: [],
+    summary: "This list.",
+    run: (ctx) => helpCommand(ctx, COMMANDS),
+  },
+];

@@ -1,0 +1,48 @@
+/**
+ * `progress [--json]`: checks every kata, then prints how far the learner
+ * is: katas solved, the current kata, hints used and when. With `--json` the
+ * summary is machine-readable (for a workshop host to collect) and notes go
+ * to stderr, so stdout stays valid JSON.
+ *
+ * @module
+ */
+
+import { checkAll } from "../checking/check_all.ts";
+import type { Context } from "../state/context.ts";
+import { PROGRESS_FILE, progressSummary } from "../state/progress.ts";
+import { progressBar } from "../screen/report.ts";
+import { rebuildNote } from "../screen/screens.ts";
+
+/**
+ * Prints the progress summary.
+ *
+ * @example
+ * ```ts ignore
+ * import { progressCommand } from "./progress_command.ts";
+ * Deno.exit(await progressCommand(ctx, true));
+ * ```
+ */
+export async function progressCommand(
+  ctx: Context,
+  json: boolean,
+): Promise<number> {
+  const { progress, before } = await checkAll(ctx);
+  const note = rebuildNote(before);
+  const summary = progressSummary(ctx.manifest, progress, ctx.now());
+  if (json) {
+    if (note) ctx.err(note);
+    ctx.out(JSON.stringify(summary, null, 2));
+    return 0;
+  }
+  if (note) ctx.out(ctx.style.dim(note) + "\n");
+  const { style } = ctx;
+  ctx.out(progressBar(ctx.manifest, progress, style));
+  ctx.out(
+    summary.current
+      ? `Current kata: ${summary.current.number}, ${summary.current.title}`
+      : "Every kata in your copy passes.",
+  );
+  ctx.out(`Hints used: ${summary.hintsUsed}`);
+  ctx.out(`Started ${summary.startedAt}; recorded in ${PROGRESS_FILE}.`);
+  return 0;
+}
