@@ -282,6 +282,39 @@ export async function readMistakes(
 }
 
 /**
+ * The mistake called `name`; throws a {@linkcode MistakeError} that lists the
+ * kata's mistakes when there is none by that name.
+ *
+ * @example
+ * ```ts
+ * import { findMistake, parseMistakes } from "./mistakes.ts";
+ * const fence = "`".repeat(3);
+ * const mistakes = parseMistakes(
+ *   "k",
+ *   `# Classic mistakes: K\n\n## flip\n\nFlips.\n\n${fence}diff\n` +
+ *     `@@ -1,1 +1,1 @@\n-a\n+b\n${fence}\n`,
+ * );
+ * console.assert(findMistake("k", mistakes, "flip").description === "Flips.");
+ * ```
+ */
+export function findMistake(
+  kata: string,
+  mistakes: Mistake[],
+  name: string,
+): Mistake {
+  const mistake = mistakes.find((m) => m.name === name);
+  if (mistake === undefined) {
+    throw new MistakeError(
+      kata,
+      `no mistake named "${name}" in ${mistakesPath(kata)}; it has: ${
+        mistakes.map((m) => m.name).join(", ") || "none"
+      }`,
+    );
+  }
+  return mistake;
+}
+
+/**
  * The worked answer of `kata` with the mistake `name` applied: what a learner
  * who made it would have written. Throws a {@linkcode MistakeError} when the
  * kata has no such mistake or it does not apply.
@@ -300,16 +333,11 @@ export async function mistakenSource(
   kata: KataEntry,
   name: string,
 ): Promise<string> {
-  const mistakes = await readMistakes(root, kata);
-  const mistake = mistakes.find((m) => m.name === name);
-  if (mistake === undefined) {
-    throw new MistakeError(
-      kata.name,
-      `no mistake named "${name}" in ${mistakesPath(kata.name)}; it has: ${
-        mistakes.map((m) => m.name).join(", ")
-      }`,
-    );
-  }
+  const mistake = findMistake(
+    kata.name,
+    await readMistakes(root, kata),
+    name,
+  );
   const answer = await Deno.readTextFile(
     join(root, "solutions", kata.name, kata.file),
   );
