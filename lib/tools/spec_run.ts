@@ -1,7 +1,8 @@
 /**
  * Runs one kata's spec in a `deno test` subprocess with no permissions, with
- * any learner file swapped for another (a solution, a mutant, the shipped
- * stub) through a generated import map, and reads back what each test did.
+ * any learner file swapped for another (a solution, a worked answer with a
+ * classic mistake applied, the shipped stub) through a generated import map,
+ * and reads back what each test did.
  * The self-check and the runner both use it.
  *
  * @module

@@ -1,6 +1,6 @@
 /**
  * Whether a kata has all its parts: README with hints, stub, spec whose tests
- * all run under the time limit, solution and mutants.
+ * all run under the time limit, solution and its page of classic mistakes.
  *
  * @module
  */
@@ -8,6 +8,12 @@
 import { join } from "node:path";
 import { hintLevels, type KataEntry, type Manifest } from "../manifest.ts";
 import { STUB_MARKER } from "../shipped.ts";
+import {
+  type Mistake,
+  MistakeError,
+  mistakesPath,
+  readMistakes,
+} from "../mistakes.ts";
 
 /** A finding: what is right or wrong. */
 export interface Finding {
@@ -122,17 +128,17 @@ export async function checkCompleteness(
   } else if (solution.includes(STUB_MARKER)) {
     problems.push(`the solution ${solutionPath} still calls ${STUB_MARKER}`);
   }
-  const mutants = await mutantsOf(root, kata);
-  if (mutants.length === 0) {
-    problems.push(`solutions/${kata.name}/mutants/ has no known-wrong answer`);
-  }
-  for (const m of mutants) {
-    const text = await read(root, `solutions/${kata.name}/mutants/${m}`) ?? "";
-    if (!text.startsWith(`// Mutant of ${kata.file}:`)) {
+  let mistakes: Mistake[] = [];
+  try {
+    mistakes = await readMistakes(root, kata);
+    if (mistakes.length === 0) {
       problems.push(
-        `solutions/${kata.name}/mutants/${m} must start with "// Mutant of ${kata.file}: <the mistake>"`,
+        `${mistakesPath(kata.name)} is missing: it holds the classic mistakes`,
       );
     }
+  } catch (e) {
+    if (!(e instanceof MistakeError)) throw e;
+    problems.push(e.message);
   }
   for (const dep of kata.uses) {
     if (!manifest.katas.some((k) => k.name === dep)) {
@@ -144,37 +150,8 @@ export async function checkCompleteness(
     ok: true,
     text:
       `complete: README (${hints} hints), stub, spec (${tests} tests, all ` +
-      `time-limited), solution, ${mutants.length} mutant(s)`,
+      `time-limited), solution, ${mistakes.length} mistake(s)`,
   }];
-}
-
-/**
- * The file names of a kata's mutants (`solutions/<name>/mutants/*.ts`),
- * sorted; none when the folder is missing.
- *
- * @example
- * ```ts ignore
- * import { mutantsOf } from "./completeness.ts";
- * import { loadManifest } from "../manifest.ts";
- * const { katas } = await loadManifest(".");
- * console.log(await mutantsOf(".", katas[0]));
- * ```
- */
-export async function mutantsOf(
-  root: string,
-  kata: KataEntry,
-): Promise<string[]> {
-  const names: string[] = [];
-  try {
-    for await (
-      const e of Deno.readDir(join(root, "solutions", kata.name, "mutants"))
-    ) {
-      if (e.isFile && e.name.endsWith(".ts")) names.push(e.name);
-    }
-  } catch {
-    // No mutants folder: checkCompleteness reports it.
-  }
-  return names.sort();
 }
 
 /**

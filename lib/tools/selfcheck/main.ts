@@ -3,9 +3,10 @@
  *
  * With no argument it proves everything: the toolkit's own tests and doc
  * examples, then for every kata of the manifest that it is complete, that its
- * spec passes against its solution, that every mutant (a known-wrong answer)
- * fails it, and that the shipped stub fails it with `NotImplementedError`
- * only. With kata names it checks just those katas.
+ * spec passes against its solution, that every classic mistake (a diff in
+ * `solutions/<kata>/MISTAKES.md`, applied to the worked answer in a scratch
+ * copy) applies, type-checks and fails it, and that the shipped stub fails it
+ * with `NotImplementedError` only. With kata names it checks just those katas.
  *
  * The stub checked is the one shipped (see lib/tools/shipped.ts), so the check
  * stays green for a learner who has edited their files.
@@ -15,9 +16,15 @@
 
 import { join } from "node:path";
 import { type KataEntry, loadManifest, type Manifest } from "../manifest.ts";
-import { runSpec, type SpecRunResult } from "../spec_run.ts";
+import { importMapArgs, runSpec, type SpecRunResult } from "../spec_run.ts";
 import { shippedStub } from "../shipped.ts";
-import { checkCompleteness, mutantsOf, strayFolders } from "./completeness.ts";
+import { checkCompleteness, strayFolders } from "./completeness.ts";
+import {
+  applyMistake,
+  type Mistake,
+  MistakeError,
+  readMistakes,
+} from "../mistakes.ts";
 
 const root = Deno.cwd();
 // Per run, so that two self-checks at once do not clear each other's files.
@@ -91,34 +98,119 @@ async function checkSolution(
   );
 }
 
-async function checkMutant(
+/** A mistaken answer written into the scratch folder, ready to run. */
+interface MistakeCopy {
+  name: string;
+  /** Where it was written, relative to the root. */
+  path: string;
+}
+
+/**
+ * Applies each of the kata's mistakes to its worked answer and writes the
+ * result into the scratch folder, two levels below the root like
+ * `solutions/<kata>/`, so that its relative imports resolve the same way.
+ * A mistake that does not apply, or a malformed page, becomes a failed line.
+ */
+async function writeMistakes(
+  kata: KataEntry,
+): Promise<{ copies: MistakeCopy[]; lines: Line[] }> {
+  const copies: MistakeCopy[] = [];
+  const lines: Line[] = [];
+  let answer: string;
+  try {
+    answer = await Deno.readTextFile(
+      join(root, "solutions", kata.name, kata.file),
+    );
+  } catch {
+    return { copies, lines }; // checkCompleteness reports the missing answer.
+  }
+  let mistakes: Mistake[];
+  try {
+    mistakes = await readMistakes(root, kata);
+  } catch (e) {
+    if (e instanceof MistakeError) return { copies, lines }; // checkCompleteness reports a malformed page.
+    throw e;
+  }
+  await Deno.mkdir(join(root, SCRATCH, kata.name), { recursive: true });
+  for (const mistake of mistakes) {
+    try {
+      const text = applyMistake(kata.name, answer, mistake);
+      const path = `${SCRATCH}/${kata.name}/${mistake.name}.mistake.ts`;
+      await Deno.writeTextFile(join(root, path), text);
+      copies.push({ name: mistake.name, path });
+    } catch (e) {
+      if (!(e instanceof MistakeError)) throw e;
+      lines.push(bad(e.message));
+    }
+  }
+  return { copies, lines };
+}
+
+/**
+ * Swaps for a run from the scratch folder: every kata's learner file, and its
+ * scratch twin (which a scratch copy's `../<kata>/<file>` imports name), is
+ * the solution.
+ */
+function scratchSwaps(swap: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = { ...swap };
+  for (const [from, to] of Object.entries(swap)) {
+    out[from.replace(/^katas\//, `${SCRATCH}/`)] = to;
+  }
+  return out;
+}
+
+/** One `deno check` over every mistaken answer, resolved as at run time. */
+async function checkMistakeTypes(
+  copies: MistakeCopy[],
+  swap: Record<string, string>,
+): Promise<Line> {
+  const dir = await Deno.makeTempDir({ prefix: "selfcheck_types_" });
+  try {
+    const map = await importMapArgs(root, scratchSwaps(swap), dir);
+    const check = await command([
+      "check",
+      ...map,
+      ...copies.map((c) => c.path),
+    ]);
+    return check.ok
+      ? ok(`the ${copies.length} mistaken answers type-check`)
+      : bad(
+        "type errors in mistaken answers (each file is <kata>/<mistake>.mistake.ts)",
+        lastLines(check.output, 30),
+      );
+  } finally {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  }
+}
+
+async function checkMistake(
   kata: KataEntry,
   swap: Record<string, string>,
-  mutant: string,
+  mistake: MistakeCopy,
 ): Promise<Line> {
-  const name = mutant.replace(/\.ts$/, "");
   const result = await runSpec({
     root,
     kata,
-    // Mutants are type-checked once, with the rest of solutions/, up front.
+    // Mistaken answers are type-checked once, all together, up front.
     check: false,
     swap: {
-      ...swap,
-      [`katas/${kata.name}/${kata.file}`]:
-        `solutions/${kata.name}/mutants/${mutant}`,
+      ...scratchSwaps(swap),
+      [`katas/${kata.name}/${kata.file}`]: mistake.path,
     },
   });
   const caught = result.tests.filter((t) => !t.passed);
   if (caught.length > 0) {
-    return ok(`mutant ${name} rejected by ${quote(caught.map((t) => t.name))}`);
+    return ok(
+      `mistake ${mistake.name} rejected by ${quote(caught.map((t) => t.name))}`,
+    );
   }
   if (result.tests.length > 0) {
     return bad(
-      `mutant ${name} passes every test: the spec lets this mistake through`,
+      `mistake ${mistake.name} passes every test: the spec lets this mistake through`,
     );
   }
   return bad(
-    `mutant ${name} did not run (a crash is not a rejection)`,
+    `mistake ${mistake.name} did not run (a crash is not a rejection)`,
     describeCrash(result),
   );
 }
@@ -140,11 +232,11 @@ async function checkStub(
   const copy = `${SCRATCH}/${kata.name}/${kata.file}`;
   await Deno.mkdir(join(root, SCRATCH, kata.name), { recursive: true });
   await Deno.writeTextFile(join(root, copy), stub.text);
-  const stubSwap: Record<string, string> = { ...swap, [path]: copy };
-  for (const [from, to] of Object.entries(swap)) {
-    stubSwap[from.replace(/^katas\//, `${SCRATCH}/`)] = to;
-  }
-  const result = await runSpec({ root, kata, swap: stubSwap });
+  const result = await runSpec({
+    root,
+    kata,
+    swap: { ...scratchSwaps(swap), [path]: copy },
+  });
   const failed = result.tests.filter((t) => !t.passed);
   if (failed.length === 0) {
     return result.tests.length
@@ -234,7 +326,7 @@ async function main(): Promise<number> {
     print(line);
     lines.push(line);
 
-    console.log("Type check: deno check lib/ solutions/ (mutants included)");
+    console.log("Type check: deno check lib/ solutions/");
     const check = await command(["check", "lib/", "solutions/"]);
     const checkLine = check.ok
       ? ok("lib/ and solutions/ type-check")
@@ -254,19 +346,28 @@ async function main(): Promise<number> {
 
   await Deno.remove(join(root, SCRATCH), { recursive: true }).catch(() => {});
   const swap = await solutionSwaps(manifest);
+  const written = await Promise.all(katas.map(writeMistakes));
+  const copies = written.flatMap((w) => w.copies);
+  if (copies.length) {
+    console.log("Type check: the worked answers with each mistake applied");
+    const typesLine = await checkMistakeTypes(copies, swap);
+    print(typesLine);
+    lines.push(typesLine);
+  }
   const parallel = Math.max(1, Math.min(4, navigator.hardwareConcurrency ?? 2));
   // Each kata's checks are queued as jobs; reports print in manifest order.
-  const perKata = await Promise.all(katas.map(async (kata) => {
-    const completeness = await checkCompleteness(root, kata, manifest);
+  const perKata = await Promise.all(katas.map(async (kata, i) => {
+    const completeness = [
+      ...await checkCompleteness(root, kata, manifest),
+      ...written[i].lines,
+    ];
     const runnable = await exists(`katas/${kata.name}/${kata.spec}`) &&
       await exists(`solutions/${kata.name}/${kata.file}`);
     const jobs: (() => Promise<Line>)[] = runnable
       ? [
         () => checkSolution(kata, swap),
         () => checkStub(kata, swap),
-        ...(await mutantsOf(root, kata)).map((m) => () =>
-          checkMutant(kata, swap, m)
-        ),
+        ...written[i].copies.map((m) => () => checkMistake(kata, swap, m)),
       ]
       : [];
     return { kata, completeness, jobs };

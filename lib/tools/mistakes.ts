@@ -1,0 +1,345 @@
+/**
+ * A kata's classic mistakes, `solutions/<kata>/MISTAKES.md`: the one module
+ * that knows that page's format.
+ *
+ * The page is a `# Classic mistakes: <title>` heading, a short paragraph, then
+ * one `## <name>` section per mistake: a description, and a fenced `diff`
+ * block of unified-diff hunks against the worked answer
+ * `solutions/<kata>/<file>`. A mistake is stored as a diff, never as a copy,
+ * so that it shows only what is wrong; a hunk that no longer applies (the
+ * worked answer moved on) is an error, not a silent pass.
+ *
+ * @example
+ * ```ts
+ * import { applyMistake, parseMistakes } from "./mistakes.ts";
+ * const fence = "`".repeat(3);
+ * const page = [
+ *   "# Classic mistakes: Doubling",
+ *   "",
+ *   "## adds_instead",
+ *   "",
+ *   "Adds 2 instead of doubling.",
+ *   "",
+ *   fence + "diff",
+ *   "@@ -1,1 +1,1 @@",
+ *   "-const twice = (x: number) => 2 * x;",
+ *   "+const twice = (x: number) => 2 + x;",
+ *   fence,
+ * ].join("\n");
+ * const [mistake] = parseMistakes("doubling", page);
+ * const wrong = applyMistake(
+ *   "doubling",
+ *   "const twice = (x: number) => 2 * x;\n",
+ *   mistake,
+ * );
+ * console.assert(wrong === "const twice = (x: number) => 2 + x;\n");
+ * ```
+ *
+ * @module
+ */
+
+import { applyPatch, parsePatch, type StructuredPatch } from "npm:diff@9.0.0";
+import { join } from "node:path";
+import type { KataEntry } from "./manifest.ts";
+
+/** One classic mistake of a kata. */
+export interface Mistake {
+  /** The section's name, snake_case, unique in its page. */
+  name: string;
+  /** What the mistake is and what a learner who makes it sees. */
+  description: string;
+  /** The hunks that turn the worked answer into the mistake. */
+  patch: StructuredPatch;
+  /** The diff block as written in the page, for showing it. */
+  diff: string;
+}
+
+/** A malformed page, or a mistake that does not apply; names the kata. */
+export class MistakeError extends Error {
+  /**
+   * @param kata the kata whose page is at fault
+   * @param detail what is wrong, naming the mistake when there is one
+   */
+  constructor(readonly kata: string, detail: string) {
+    super(`${kata}: ${detail}`);
+    this.name = "MistakeError";
+  }
+}
+
+const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+const TITLE = /^# Classic mistakes: \S/;
+
+/**
+ * The path of a kata's mistakes page, relative to the repository root.
+ *
+ * @example
+ * ```ts
+ * import { mistakesPath } from "./mistakes.ts";
+ * console.assert(mistakesPath("relu_layer") === "solutions/relu_layer/MISTAKES.md");
+ * ```
+ */
+export function mistakesPath(kata: string): string {
+  return `solutions/${kata}/MISTAKES.md`;
+}
+
+/**
+ * Parses a MISTAKES.md page into its mistakes, in page order. Throws a
+ * {@linkcode MistakeError} for a page without its title, a section without
+ * exactly one `diff` block or without a description, a name that is not
+ * snake_case, a duplicate name, a diff that is not unified-diff hunks, or a
+ * page with no mistake at all.
+ *
+ * @example
+ * ```ts
+ * import { MistakeError, parseMistakes } from "./mistakes.ts";
+ * try {
+ *   parseMistakes("k", "# Classic mistakes: K\n\n## Bad-Name\n\nWrong.\n");
+ *   throw new Error("unreachable");
+ * } catch (e) {
+ *   console.assert(e instanceof MistakeError);
+ *   console.assert((e as Error).message.includes('"Bad-Name" is not snake_case'));
+ * }
+ * ```
+ */
+export function parseMistakes(kata: string, page: string): Mistake[] {
+  const lines = page.split("\n");
+  if (!TITLE.test(lines[0] ?? "")) {
+    throw new MistakeError(
+      kata,
+      `${mistakesPath(kata)} must start with "# Classic mistakes: <title>"`,
+    );
+  }
+  const sections: { name: string; body: string[] }[] = [];
+  let inFence = false;
+  for (const line of lines.slice(1)) {
+    if (line.startsWith("```")) inFence = !inFence;
+    const heading = !inFence && line.match(/^## (.*)$/);
+    if (heading) sections.push({ name: heading[1].trim(), body: [] });
+    else sections.at(-1)?.body.push(line);
+  }
+  if (sections.length === 0) {
+    throw new MistakeError(kata, `${mistakesPath(kata)} has no "## " mistake`);
+  }
+  const seen = new Set<string>();
+  return sections.map(({ name, body }) => {
+    if (!SNAKE_CASE.test(name)) {
+      throw new MistakeError(
+        kata,
+        `mistake "${name}" is not snake_case (like "stale_mask")`,
+      );
+    }
+    if (seen.has(name)) {
+      throw new MistakeError(kata, `mistake "${name}" appears twice`);
+    }
+    seen.add(name);
+    return parseSection(kata, name, body);
+  });
+}
+
+function parseSection(kata: string, name: string, body: string[]): Mistake {
+  const open = body.findIndex((l) => l.trim() === "```diff");
+  const close = body.findIndex((l, i) => i > open && l.trim() === "```");
+  if (open < 0 || close < 0) {
+    throw new MistakeError(
+      kata,
+      `mistake "${name}" has no \`\`\`diff block`,
+    );
+  }
+  if (body.slice(close + 1).some((l) => l.startsWith("```"))) {
+    throw new MistakeError(
+      kata,
+      `mistake "${name}" has more than one fenced block; put all its hunks in one \`\`\`diff block`,
+    );
+  }
+  const description = body.slice(0, open).join(" ").replace(/\s+/g, " ")
+    .trim();
+  if (description === "") {
+    throw new MistakeError(
+      kata,
+      `mistake "${name}" has no description before its diff`,
+    );
+  }
+  const diff = body.slice(open + 1, close).join("\n") + "\n";
+  let patches: StructuredPatch[];
+  try {
+    patches = parsePatch(diff);
+  } catch (e) {
+    throw new MistakeError(
+      kata,
+      `mistake "${name}" has a malformed diff: ${(e as Error).message}`,
+    );
+  }
+  if (patches.length !== 1 || patches[0].hunks.length === 0) {
+    throw new MistakeError(
+      kata,
+      `mistake "${name}" needs unified-diff hunks ("@@ -l,n +l,n @@") against one file, and only hunks`,
+    );
+  }
+  return { name, description, patch: patches[0], diff };
+}
+
+/**
+ * Applies a mistake to the worked answer's text, exactly: context and removed
+ * lines must match (no fuzz), though a hunk may sit at another line than it
+ * says. When it does not apply, throws a {@linkcode MistakeError} naming the
+ * kata, the mistake and the first line that did not match.
+ *
+ * @example
+ * ```ts
+ * import { applyMistake, MistakeError, parseMistakes } from "./mistakes.ts";
+ * const fence = "`".repeat(3);
+ * const [m] = parseMistakes(
+ *   "k",
+ *   `# Classic mistakes: K\n\n## flip\n\nFlips.\n\n${fence}diff\n` +
+ *     `@@ -1,1 +1,1 @@\n-a\n+b\n${fence}\n`,
+ * );
+ * try {
+ *   applyMistake("k", "c\n", m);
+ *   throw new Error("unreachable");
+ * } catch (e) {
+ *   console.assert(e instanceof MistakeError);
+ *   console.assert((e as Error).message.includes('expected "a", found "c"'));
+ * }
+ * ```
+ */
+export function applyMistake(
+  kata: string,
+  source: string,
+  mistake: Mistake,
+): string {
+  const result = applyPatch(source, mistake.patch, { fuzzFactor: 0 });
+  if (result !== false) return result;
+  throw new MistakeError(
+    kata,
+    `mistake "${mistake.name}" no longer applies to the worked answer: ${
+      firstMismatch(source, mistake.patch)
+    }`,
+  );
+}
+
+/**
+ * Where a patch first fails: for the first hunk that matches nowhere, the
+ * place where most of its leading lines match (nearest its own line number),
+ * and the line there that differs.
+ */
+function firstMismatch(source: string, patch: StructuredPatch): string {
+  const lines = source.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  for (const hunk of patch.hunks) {
+    const old = hunk.lines.filter((l) => l[0] === " " || l[0] === "-")
+      .map((l) => l.slice(1));
+    let best = { at: hunk.oldStart - 1, matched: -1 };
+    for (let at = 0; at <= lines.length; at++) {
+      let matched = 0;
+      while (matched < old.length && lines[at + matched] === old[matched]) {
+        matched++;
+      }
+      if (matched === old.length) break;
+      const nearer = Math.abs(at - (hunk.oldStart - 1)) <
+        Math.abs(best.at - (hunk.oldStart - 1));
+      if (matched > best.matched || (matched === best.matched && nearer)) {
+        best = { at, matched };
+      }
+      if (at === lines.length) {
+        const line = best.at + best.matched;
+        const found = line < lines.length
+          ? `found ${JSON.stringify(lines[line])}`
+          : "found the end of the file";
+        return `hunk "@@ -${hunk.oldStart},${hunk.oldLines}" expects at line ${
+          line + 1
+        } ${JSON.stringify(old[best.matched])}, ${found}`;
+      }
+    }
+  }
+  // Each hunk matches somewhere alone; together they overlap or are out of order.
+  return "its hunks overlap or are out of order";
+}
+
+/**
+ * Reads and parses a kata's MISTAKES.md; none when the page is missing
+ * (the completeness check reports that).
+ *
+ * @example
+ * ```ts ignore
+ * import { readMistakes } from "./mistakes.ts";
+ * import { loadManifest } from "./manifest.ts";
+ * const { katas } = await loadManifest(".");
+ * console.log((await readMistakes(".", katas[0])).map((m) => m.name));
+ * ```
+ */
+export async function readMistakes(
+  root: string,
+  kata: KataEntry,
+): Promise<Mistake[]> {
+  let page: string;
+  try {
+    page = await Deno.readTextFile(join(root, mistakesPath(kata.name)));
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return [];
+    throw e;
+  }
+  return parseMistakes(kata.name, page);
+}
+
+/**
+ * The mistake called `name`; throws a {@linkcode MistakeError} that lists the
+ * kata's mistakes when there is none by that name.
+ *
+ * @example
+ * ```ts
+ * import { findMistake, parseMistakes } from "./mistakes.ts";
+ * const fence = "`".repeat(3);
+ * const mistakes = parseMistakes(
+ *   "k",
+ *   `# Classic mistakes: K\n\n## flip\n\nFlips.\n\n${fence}diff\n` +
+ *     `@@ -1,1 +1,1 @@\n-a\n+b\n${fence}\n`,
+ * );
+ * console.assert(findMistake("k", mistakes, "flip").description === "Flips.");
+ * ```
+ */
+export function findMistake(
+  kata: string,
+  mistakes: Mistake[],
+  name: string,
+): Mistake {
+  const mistake = mistakes.find((m) => m.name === name);
+  if (mistake === undefined) {
+    throw new MistakeError(
+      kata,
+      `no mistake named "${name}" in ${mistakesPath(kata)}; it has: ${
+        mistakes.map((m) => m.name).join(", ") || "none"
+      }`,
+    );
+  }
+  return mistake;
+}
+
+/**
+ * The worked answer of `kata` with the mistake `name` applied: what a learner
+ * who made it would have written. Throws a {@linkcode MistakeError} when the
+ * kata has no such mistake or it does not apply.
+ *
+ * @example
+ * ```ts ignore
+ * import { mistakenSource } from "./mistakes.ts";
+ * import { loadManifest } from "./manifest.ts";
+ * const { katas } = await loadManifest(".");
+ * const relu = katas.find((k) => k.name === "relu_layer")!;
+ * console.log(await mistakenSource(".", relu, "stale_mask"));
+ * ```
+ */
+export async function mistakenSource(
+  root: string,
+  kata: KataEntry,
+  name: string,
+): Promise<string> {
+  const mistake = findMistake(
+    kata.name,
+    await readMistakes(root, kata),
+    name,
+  );
+  const answer = await Deno.readTextFile(
+    join(root, "solutions", kata.name, kata.file),
+  );
+  return applyMistake(kata.name, answer, mistake);
+}
