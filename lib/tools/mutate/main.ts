@@ -116,8 +116,9 @@ async function check(manifest: Manifest, names: string[]): Promise<number> {
   const problems = checkScores(recorded, current);
   for (const problem of problems) console.error(problem);
   if (problems.length > 0) return 1;
+  const what = katas.length === 1 ? "1 kata" : `${katas.length} katas`;
   console.log(
-    `mutation scores: ${katas.length} katas recorded, current and at least ${MIN_SCORE} %`,
+    `mutation scores of ${what}: recorded, current and at least ${MIN_SCORE} %`,
   );
   return 0;
 }

@@ -188,7 +188,11 @@ export function checkScores(
       problems.push(
         `${name}: mutation score ${
           score.toFixed(1)
-        } % is below ${minScore} % (${record.counts.survived} mutants survive): strengthen the spec or record equivalent mutants, then ${rerun}`,
+        } % is below ${minScore} % (${
+          record.counts.survived === 1
+            ? "1 mutant survives"
+            : `${record.counts.survived} mutants survive`
+        }): strengthen the spec or record equivalent mutants, then ${rerun}`,
       );
     }
   }

@@ -82,7 +82,7 @@ Deno.test("checkScores reports a score below the threshold with the survivors' c
   );
   assertStringIncludes(
     problem,
-    `a: mutation score 90.0 % is below ${MIN_SCORE} % (1 mutants survive)`,
+    `a: mutation score 90.0 % is below ${MIN_SCORE} % (1 mutant survives)`,
   );
   assertEquals(
     checkScores(scores(counts({ killed: 9, survived: 1 })), [{
