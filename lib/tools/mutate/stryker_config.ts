@@ -22,7 +22,15 @@ export interface ConfigOptions {
   force: boolean;
 }
 
-/** Where StrykerJS writes its reports for `kata`. */
+/**
+ * Where StrykerJS writes its reports for `kata`: git-ignored.
+ *
+ * @example
+ * ```ts
+ * import { reportFiles } from "./stryker_config.ts";
+ * console.assert(reportFiles("im2col").html === ".mutate/reports/im2col.html");
+ * ```
+ */
 export function reportFiles(kata: string): { html: string; json: string } {
   return {
     html: `${WORK_DIR}/reports/${kata}.html`,
