@@ -29,6 +29,11 @@ export interface SpecRunOptions {
   timeoutMs?: number;
   /** Kill the subprocess when this is aborted (the result is then moot). */
   signal?: AbortSignal;
+  /**
+   * Environment variables the spec may read (default none). Mutation testing
+   * needs one: the variable that tells instrumented code which mutant is on.
+   */
+  allowEnv?: string[];
 }
 
 /** One test of the spec. */
@@ -142,8 +147,15 @@ export function parseJunit(xml: string): TestOutcome[] {
  * ```
  */
 export async function runSpec(options: SpecRunOptions): Promise<SpecRunResult> {
-  const { root, kata, swap = {}, check = true, timeoutMs = 120_000, signal } =
-    options;
+  const {
+    root,
+    kata,
+    swap = {},
+    check = true,
+    timeoutMs = 120_000,
+    signal,
+    allowEnv = [],
+  } = options;
   const scratch = await Deno.makeTempDir({ prefix: "kata_spec_" });
   try {
     const junit = join(scratch, "junit.xml");
@@ -155,6 +167,7 @@ export async function runSpec(options: SpecRunOptions): Promise<SpecRunResult> {
       `--config=${join(root, "deno.json")}`,
     ];
     if (!check) args.push("--no-check");
+    if (allowEnv.length > 0) args.push(`--allow-env=${allowEnv.join(",")}`);
     args.push(...await importMapArgs(root, swap, scratch));
     args.push(join(root, "katas", kata.name, kata.spec));
     const child = new Deno.Command(Deno.execPath(), {

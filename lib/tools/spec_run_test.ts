@@ -1,5 +1,6 @@
-import { assertEquals } from "../testing/assert.ts";
-import { parseJunit } from "./spec_run.ts";
+import { join } from "node:path";
+import { assertEquals, assertStringIncludes } from "../testing/assert.ts";
+import { parseJunit, runSpec } from "./spec_run.ts";
 import { samplesOf } from "./test_samples.ts";
 
 // The samples in testdata/ are reports of `deno test --reporter=junit`, some
@@ -79,3 +80,45 @@ samples.test(
     ]);
   },
 );
+
+// runSpec starts `deno test`, which needs these; the self-check grants them.
+const mayRun = (["read", "write", "run", "env"] as const).every((name) =>
+  Deno.permissions.querySync({ name }).state === "granted"
+);
+
+Deno.test({
+  name:
+    "runSpec lets the spec read only the environment variables allowEnv names",
+  ignore: !mayRun,
+  fn: async () => {
+    const root = await Deno.makeTempDir({ prefix: "spec_run_env_" });
+    try {
+      await Deno.writeTextFile(join(root, "deno.json"), "{}");
+      await Deno.mkdir(join(root, "katas", "k"), { recursive: true });
+      await Deno.writeTextFile(
+        join(root, "katas", "k", "k_test.ts"),
+        `Deno.test("reads PATH", () => { Deno.env.get("PATH"); });\n`,
+      );
+      const kata = {
+        name: "k",
+        title: "k",
+        book: "1",
+        file: "k.ts",
+        spec: "k_test.ts",
+        uses: [],
+      };
+      const denied = await runSpec({ root, kata, check: false });
+      assertEquals(denied.passed, false);
+      assertStringIncludes(denied.tests[0]?.message ?? "", "PATH");
+      const allowed = await runSpec({
+        root,
+        kata,
+        check: false,
+        allowEnv: ["PATH"],
+      });
+      assertEquals(allowed.passed, true);
+    } finally {
+      await Deno.remove(root, { recursive: true });
+    }
+  },
+});
