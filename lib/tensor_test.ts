@@ -333,9 +333,13 @@ Deno.test("broadcasting binary operations match a naive loop on random shapes", 
     ["mul", (a, b) => a * b],
     ["div", (a, b) => a / b],
     ["maximum", (a, b) => (a > b ? a : b)],
+    ["minimum", (a, b) => (a < b ? a : b)],
     ["gt", (a, b) => (a > b ? 1 : 0)],
+    ["lt", (a, b) => (a < b ? 1 : 0)],
+    ["ge", (a, b) => (a >= b ? 1 : 0)],
     ["le", (a, b) => (a <= b ? 1 : 0)],
     ["eq", (a, b) => (a === b ? 1 : 0)],
+    ["ne", (a, b) => (a !== b ? 1 : 0)],
     ["pow", (a, b) => a ** b],
   ];
   for (let trial = 0; trial < 150; trial++) {
@@ -404,6 +408,18 @@ Deno.test("max and argmax let NaN win, like numpy", () => {
   assert(Number.isNaN(Tensor.from([1, NaN, 3]).min()));
   assertStrictEquals(Tensor.from([1, NaN, 3, NaN]).argmax(), 1);
   assertData(Tensor.from([[1, 2], [NaN, 0]]).argmax(0), [2], [1, 0]);
+  assertStrictEquals(Tensor.from([1, NaN, -3, NaN]).argmin(), 1);
+  assertData(Tensor.from([[1, NaN], [NaN, 0]]).argmin(1), [2], [1, 0]);
+});
+
+Deno.test("maximum and minimum give NaN where either side is NaN, like numpy", () => {
+  const a = Tensor.from([NaN, 1, NaN, 2]);
+  const b = Tensor.from([0, NaN, NaN, 3]);
+  sameNumbers(a.maximum(b).data, [NaN, NaN, NaN, 3]);
+  sameNumbers(a.minimum(b).data, [NaN, NaN, NaN, 2]);
+  sameNumbers(b.maximum(a).data, [NaN, NaN, NaN, 3]);
+  sameNumbers(Tensor.from([NaN, -1]).maximum(0).data, [NaN, 0]);
+  sameNumbers(Tensor.from([NaN, -1]).minimum(0).data, [NaN, -1]);
 });
 
 /** The reduction of `x` along `axis`, by looping over each output index. */
@@ -431,7 +447,7 @@ function naiveReduce(
 Deno.test("sum, mean, max, min and argmax along every axis match a naive loop", () => {
   const rng = new Rng(202);
   const reducers: [
-    "sum" | "mean" | "max" | "min" | "argmax",
+    "sum" | "mean" | "max" | "min" | "argmax" | "argmin",
     (v: number[]) => number,
   ][] = [
     ["sum", (v) => v.reduce((a, b) => a + b, 0)],
@@ -439,6 +455,7 @@ Deno.test("sum, mean, max, min and argmax along every axis match a naive loop", 
     ["max", (v) => v.reduce((a, b) => (b > a ? b : a), -Infinity)],
     ["min", (v) => v.reduce((a, b) => (b < a ? b : a), Infinity)],
     ["argmax", (v) => v.indexOf(Math.max(...v))],
+    ["argmin", (v) => v.indexOf(Math.min(...v))],
   ];
   for (let trial = 0; trial < 120; trial++) {
     const shape = randomShape(rng);
@@ -449,6 +466,8 @@ Deno.test("sum, mean, max, min and argmax along every axis match a naive loop", 
         x[name](),
         name === "argmax"
           ? Array.from(x.data).indexOf(x.max())
+          : name === "argmin"
+          ? Array.from(x.data).indexOf(x.min())
           : ref(Array.from(x.data)),
       );
       for (let axis = -x.ndim; axis < x.ndim; axis++) {
