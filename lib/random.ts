@@ -151,13 +151,17 @@ export class Rng {
     }
     if (p === undefined) {
       if (replace) return Array.from({ length: size }, () => this.int(n));
-      // The first `size` steps of a Fisher-Yates shuffle.
-      const pool = Array.from({ length: n }, (_, i) => i);
+      // The first `size` steps of a Fisher-Yates shuffle of 0 to n-1, the
+      // shuffled array kept as the few places that differ from 0 to n-1, so
+      // that 100 draws from 60000 cost 100 steps.
+      const moved = new Map<number, number>();
+      const out: number[] = [];
       for (let i = 0; i < size; i++) {
         const j = i + this.int(n - i);
-        [pool[i], pool[j]] = [pool[j], pool[i]];
+        out.push(moved.get(j) ?? j);
+        moved.set(j, moved.get(i) ?? i);
       }
-      return pool.slice(0, size);
+      return out;
     }
     if (p.length !== n) throw fail("p must have one probability per number");
     let total = 0;

@@ -1684,6 +1684,24 @@ export function where(cond: TensorLike, a: TensorLike, b: TensorLike): Tensor {
     shape[i] = wide;
   }
   const out = new Float64Array(sizeOf(shape));
+  // Operands that are whole or single values walk the output as one row.
+  const flat = [c, x, y].every((t) =>
+    t.size === 1 || sameShape(t.shape, shape)
+  );
+  if (flat) {
+    const step = (t: Tensor) => [t.size === 1 ? 0 : 1];
+    broadcastWhere(
+      out,
+      [out.length],
+      c.data,
+      step(c),
+      x.data,
+      step(x),
+      y.data,
+      step(y),
+    );
+    return new Tensor(out, shape);
+  }
   broadcastWhere(
     out,
     shape,
