@@ -10,7 +10,7 @@
 import type { Rng } from "./random.ts";
 import { formatTensor } from "./format.ts";
 import { matmul as matmulKernel } from "./kernels/matmul.ts";
-import { transposeMatrix } from "./kernels/transpose.ts";
+import { transposeMatrices } from "./kernels/transpose.ts";
 import { gatherStrided, scatterStrided } from "./kernels/strided.ts";
 import {
   assignRow,
@@ -633,9 +633,13 @@ export class Tensor {
     }
     const outShape = perm.map((a) => this.shape[a]);
     if (n === 0) return new Tensor(this.data.slice(), outShape);
-    if (n === 2 && perm[0] === 1) {
-      const [rows, cols] = this.shape;
-      return new Tensor(transposeMatrix(this.data, rows, cols), outShape);
+    const blocks = matrixBlocks(this.shape, perm);
+    if (blocks) {
+      const [batch, rows, cols] = blocks;
+      return new Tensor(
+        transposeMatrices(this.data, batch, rows, cols),
+        outShape,
+      );
     }
     const inStrides = stridesOf(this.shape);
     // Each output row gathers, at a stride, along the input axis that
@@ -1622,6 +1626,35 @@ function beats(v: number, best: number): boolean {
 /** Whether `v` replaces `best` as the minimum: smaller, or the first NaN (numpy). */
 function beatsLow(v: number, best: number): boolean {
   return v < best || (Number.isNaN(v) && !Number.isNaN(best));
+}
+
+/**
+ * `[batch, rows, cols]` when permuting `shape` by `perm` moves whole blocks
+ * of axes as a batch of matrix transposes: leading axes kept, then two runs
+ * of consecutive axes swapped (size-1 axes go anywhere). Else undefined.
+ */
+function matrixBlocks(
+  shape: readonly number[],
+  perm: readonly number[],
+): [number, number, number] | undefined {
+  const axes = perm.filter((a) => shape[a] !== 1);
+  // Runs of input axes that stay together, in output order.
+  const runs: number[][] = [];
+  for (const a of axes) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] + 1 === a) run.push(a);
+    else runs.push([a]);
+  }
+  const size = (run: number[] | undefined) =>
+    (run ?? []).reduce((p, a) => p * shape[a], 1);
+  const [first, second, third] = runs;
+  if (runs.length === 2 && first[0] > second[0]) {
+    return [1, size(second), size(first)];
+  }
+  if (runs.length === 3 && first[0] < third[0] && third[0] < second[0]) {
+    return [size(first), size(third), size(second)];
+  }
+  return undefined;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
