@@ -59,6 +59,14 @@ def col2im(col, shape, fh, fw, stride=1, pad=0):
     return img[:, :, pad:pad + h, pad:pad + w]
 
 
+def pool_scatter(windows, dout):
+    """Max pooling's backward pass: each gradient to its window's argmax."""
+    arg = windows.argmax(axis=1)
+    dmax = np.zeros(windows.shape)
+    dmax[np.arange(arg.size), arg] = dout
+    return dmax
+
+
 def softmax(a):
     e = np.exp(a - a.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
@@ -200,6 +208,16 @@ def prepare(workload_id, i, settings):
         "max_axis1": lambda: {"out": i["windows"].max(axis=1)},
         "im2col": lambda: {"col": im2col(i["x"], 5, 5)},
         "col2im": lambda: {"x": col2im(i["col"], (batch, 1, 28, 28), 5, 5)},
+        # numpy's slice is a view: copy it, as ours does.
+        "slice_rows": lambda: {"out": i["x"][3 * batch:4 * batch].copy()},
+        "pad_images": lambda: {"out": np.pad(i["x"], [(0, 0), (0, 0),
+                                                      (2, 2), (2, 2)])},
+        "im2col_slices": lambda: {"col": im2col(i["x"], 5, 5)},
+        "col2im_slices": lambda: {"x": col2im(i["col"], (batch, 1, 28, 28),
+                                              5, 5)},
+        "where_relu": lambda: {"out": np.where(i["x"] > 0, i["x"], 0)},
+        "pool_scatter": lambda: {"out": pool_scatter(i["windows"],
+                                                     i["dout"])},
     }
     if workload_id in simple:
         return simple[workload_id]

@@ -273,12 +273,33 @@ export function prepareTfjs(id: string, inputs: Tensors): TfjsRun {
       return simple(({ x }) => tf.sum(x, 0));
     case "max_axis1":
       return simple(({ windows }) => tf.max(windows, 1));
+    case "slice_rows":
+      return simple(({ x }) => tf.slice(x, [3 * BATCH, 0], [BATCH, -1]));
+    case "pad_images":
+      return simple(({ x }) => tf.pad(x, [[0, 0], [0, 0], [2, 2], [2, 2]]));
+    case "where_relu":
+      return simple(({ x }) =>
+        tf.tidy(() => tf.where(tf.greater(x, 0), x, tf.zerosLike(x)))
+      );
+    case "pool_scatter":
+      // tfjs has no scatter-add on the CPU backend's public API: a one-hot
+      // mask of each argmax, times the gradient, gives the same array.
+      return simple(({ windows, dout }) =>
+        tf.tidy(() =>
+          tf.mul(
+            tf.oneHot(tf.argMax(windows, 1), 4),
+            tf.expandDims(dout, 1),
+          )
+        )
+      );
     case "im2col":
+    case "im2col_slices":
       return simple(
         ({ x }) => tf.tidy(() => im2col(x as tf.Tensor4D, 5, 5)),
         "col",
       );
     case "col2im":
+    case "col2im_slices":
       return simple(
         ({ col }) =>
           tf.tidy(() => col2im(col as tf.Tensor2D, [BATCH, 1, 28, 28], 5, 5)),

@@ -8,7 +8,7 @@
  * @module
  */
 
-import { Tensor } from "../lib/tensor.ts";
+import { Tensor, where } from "../lib/tensor.ts";
 import { Rng } from "../lib/random.ts";
 import { loadMnist } from "../lib/data/mnist.ts";
 import { col2im, im2col } from "../solutions/im2col/im2col.ts";
@@ -131,6 +131,107 @@ function im2colWorkloads(): Workload[] {
 }
 
 /**
+ * The book's im2col loop written with the tensor's slices, as the worked
+ * answers will be: for each filter position, one strided slice of the
+ * images goes into one slice of the columns.
+ */
+function im2colBySlices(x: Tensor, fh: number, fw: number): Tensor {
+  const [n, c, h, w] = x.shape;
+  const [oh, ow] = [h - fh + 1, w - fw + 1];
+  const col = Tensor.zeros([n, c, fh, fw, oh, ow]);
+  for (let y = 0; y < fh; y++) {
+    for (let z = 0; z < fw; z++) {
+      col.setSliceInPlace(
+        [null, null, y, z],
+        x.slice(null, null, [y, y + oh], [z, z + ow]),
+      );
+    }
+  }
+  return col.transpose(0, 4, 5, 1, 2, 3).reshape(n * oh * ow, -1);
+}
+
+/** The book's col2im loop with slices: each filter position adds back. */
+function col2imBySlices(
+  col: Tensor,
+  shape: number[],
+  fh: number,
+  fw: number,
+): Tensor {
+  const [n, c, h, w] = shape;
+  const [oh, ow] = [h - fh + 1, w - fw + 1];
+  const cols = col.reshape(n, oh, ow, c, fh, fw).transpose(0, 3, 4, 5, 1, 2);
+  const img = Tensor.zeros(shape);
+  for (let y = 0; y < fh; y++) {
+    for (let z = 0; z < fw; z++) {
+      img.addSliceInPlace(
+        [null, null, [y, y + oh], [z, z + ow]],
+        cols.slice(null, null, y, z),
+      );
+    }
+  }
+  return img;
+}
+
+/** The slicing operations at the sizes of the SimpleConvNet kata. */
+function sliceWorkloads(): Workload[] {
+  const images = mnistBatch().x.reshape(BATCH, 1, 28, 28);
+  const col = normal([BATCH * 24 * 24, 25], 5);
+  const data = normal([10 * BATCH, 784], 6);
+  // The ReLU after the convolution: 100 x 30 x 24 x 24 values.
+  const conv = normal([BATCH * 30, 576], 7);
+  // Max pooling's backward pass: the gradient goes to each window's argmax.
+  const windows = normal([BATCH * 12 * 12 * 30, 4], 3);
+  const dout = normal([BATCH * 12 * 12 * 30], 8);
+  return [
+    {
+      id: "slice_rows",
+      label: "slice rows 300:400 of 1000x784 (a copy)",
+      inputs: { x: data },
+      prepare: () => () => ({ out: data.slice([3 * BATCH, 4 * BATCH]) }),
+    },
+    {
+      id: "pad_images",
+      label: "pad 100x1x28x28 by 2 on each side",
+      inputs: { x: images },
+      prepare: () => () => ({
+        out: images.pad([[0, 0], [0, 0], [2, 2], [2, 2]]),
+      }),
+    },
+    {
+      id: "im2col_slices",
+      label: "im2col by slices (book's loop) 100x1x28x28, 5x5",
+      inputs: { x: images },
+      prepare: () => () => ({ col: im2colBySlices(images, 5, 5) }),
+    },
+    {
+      id: "col2im_slices",
+      label: "col2im by slices (book's loop) 57600x25 -> 100x1x28x28",
+      inputs: { col },
+      prepare: () => () => ({
+        x: col2imBySlices(col, [BATCH, 1, 28, 28], 5, 5),
+      }),
+    },
+    {
+      id: "where_relu",
+      label: "where(x > 0, x, 0) on 3000x576",
+      inputs: { x: conv },
+      prepare: () => () => ({ out: where(conv.gt(0), conv, 0) }),
+    },
+    {
+      id: "pool_scatter",
+      label: "argmax + per-row scatter of 432000x4 (pooling backward)",
+      inputs: { windows, dout },
+      prepare: () => () => ({
+        out: Tensor.zeros(windows.shape).addPerRowInPlace(
+          windows.argmax(1),
+          dout,
+        ),
+      }),
+    },
+  ];
+}
+
+/**
  * Every workload, in the order of the comparison table: the tensor core's
  * operations first, then im2col, then whole training steps.
  */
@@ -163,6 +264,7 @@ export function workloads(): Workload[] {
       prepare: () => () => ({ out: windows.max(1) }),
     },
     ...im2colWorkloads(),
+    ...sliceWorkloads(),
     twoLayerStep(),
     convNetStep(),
   ];

@@ -118,3 +118,84 @@ Deno.test("consecutive normal draws are uncorrelated", () => {
   const correlation = sum / (xs.length / 2);
   assert(Math.abs(correlation) < 0.05, `correlation ${correlation}`);
 });
+
+Deno.test("choice draws size numbers in [0, n), the same for the same seed", () => {
+  for (const replace of [true, false]) {
+    const a = new Rng(21).choice(50, 20, { replace });
+    assertEquals(a, new Rng(21).choice(50, 20, { replace }));
+    assertNotEquals(a, new Rng(22).choice(50, 20, { replace }));
+    assertStrictEquals(a.length, 20);
+    assert(a.every((i) => Number.isInteger(i) && i >= 0 && i < 50));
+  }
+  assertEquals(new Rng(1).choice(5, 0), []);
+  assertEquals(new Rng(1).choice(0, 0, { replace: false }), []);
+});
+
+Deno.test("choice without replacement gives different numbers, all of them when size is n", () => {
+  const rng = new Rng(23);
+  for (let trial = 0; trial < 50; trial++) {
+    const n = 1 + rng.int(30);
+    const size = rng.int(n + 1);
+    const draw = rng.choice(n, size, { replace: false });
+    assertStrictEquals(new Set(draw).size, size);
+    assert(draw.every((i) => i >= 0 && i < n));
+  }
+  const all = new Rng(24).choice(12, 12, { replace: false });
+  assertEquals(
+    [...all].sort((a, b) => a - b),
+    Array.from({ length: 12 }, (_, i) => i),
+  );
+});
+
+Deno.test("choice follows the probabilities p, never drawing a zero-probability number", () => {
+  const p = [0.1, 0, 0.6, 0.3];
+  const draws = new Rng(25).choice(4, 20000, { p });
+  const counts = [0, 0, 0, 0];
+  for (const i of draws) counts[i]++;
+  assertStrictEquals(counts[1], 0);
+  // Binomial standard deviation is at most 0.0035 here: 0.02 is over 5 sigma.
+  counts.forEach((c, i) =>
+    assert(Math.abs(c / 20000 - p[i]) < 0.02, `${i}: ${c}`)
+  );
+  const uniform = new Rng(26).choice(5, 20000);
+  const seen = [0, 0, 0, 0, 0];
+  for (const i of uniform) seen[i]++;
+  seen.forEach((c) => assert(Math.abs(c / 20000 - 0.2) < 0.02, `${seen}`));
+});
+
+Deno.test("choice without replacement and with p draws distinct numbers, heavier ones first more often", () => {
+  const p = [0.05, 0.05, 0, 0.9];
+  let firstIs3 = 0;
+  const rng = new Rng(27);
+  for (let trial = 0; trial < 2000; trial++) {
+    const draw = rng.choice(4, 3, { replace: false, p });
+    assertEquals([...draw].sort(), [0, 1, 3]);
+    if (draw[0] === 3) firstIs3++;
+  }
+  // P(first is 3) = 0.9; 2000 draws put the rate within 0.9 +- 0.04 (6 sigma).
+  assert(Math.abs(firstIs3 / 2000 - 0.9) < 0.04, `${firstIs3}`);
+});
+
+Deno.test("choice refuses bad arguments with a RangeError naming them", () => {
+  const bad: [() => unknown, string][] = [
+    [() => new Rng(0).choice(-1, 1), "n must be a non-negative integer"],
+    [() => new Rng(0).choice(2.5, 1), "n must be a non-negative integer"],
+    [() => new Rng(0).choice(3, -1), "size must be a non-negative integer"],
+    [() => new Rng(0).choice(3, 1.5), "size must be a non-negative integer"],
+    [() => new Rng(0).choice(0, 1), "cannot draw from nothing"],
+    [() => new Rng(0).choice(3, 4, { replace: false }), "more than n"],
+    [() => new Rng(0).choice(3, 1, { p: [0.5, 0.5] }), "p of length 2"],
+    [() => new Rng(0).choice(2, 1, { p: [0.5, 0.6] }), "sums to 1.1"],
+    [() => new Rng(0).choice(2, 1, { p: [1.5, -0.5] }), "p[1] is -0.5"],
+    [() => new Rng(0).choice(2, 1, { p: [NaN, 1] }), "p[0] is NaN"],
+    [
+      () => new Rng(0).choice(3, 2, { replace: false, p: [1, 0, 0] }),
+      "only 1 number(s) have a non-zero probability",
+    ],
+  ];
+  for (const [fn, part] of bad) {
+    const e = assertThrows(fn, RangeError);
+    assert(e.message.startsWith("Rng.choice: "), e.message);
+    assert(e.message.includes(part), `${e.message} lacks ${part}`);
+  }
+});

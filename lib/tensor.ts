@@ -10,10 +10,12 @@
 import type { Rng } from "./random.ts";
 import { formatTensor } from "./format.ts";
 import { matmul as matmulKernel } from "./kernels/matmul.ts";
-import { transposeMatrix } from "./kernels/transpose.ts";
+import { transposeMatrices } from "./kernels/transpose.ts";
+import { gatherStrided, scatterStrided } from "./kernels/strided.ts";
 import {
   assignRow,
   broadcastRows,
+  broadcastWhere,
   mapInto,
   type Reducer,
   reducers,
@@ -27,6 +29,114 @@ export type NestedArray = number | NestedArray[];
 
 /** A tensor or a plain number (broadcast as a scalar). */
 export type TensorLike = Tensor | number;
+
+/**
+ * How {@link Tensor.slice} reads one axis, as numpy's basic indexing does:
+ * `null` or `[]` the whole axis (`:`); `[start, stop, step]` a range (`a:b:c`),
+ * each part optional or `null`, negative start and stop counting from the
+ * end, out-of-range ones clamped, the step a positive integer; a number one
+ * index, which drops the axis (`x[:, 2]`).
+ */
+export type SliceSpec =
+  | null
+  | number
+  | readonly []
+  | readonly [start: number | null, stop?: number | null, step?: number | null];
+
+/** Where a slice lies in its tensor's data: offset, counts and strides. */
+interface View {
+  offset: number;
+  shape: number[];
+  strides: number[];
+}
+
+function specToString(spec: SliceSpec | undefined): string {
+  if (typeof spec === "number") return String(spec);
+  if (spec === null || spec === undefined) return ":";
+  if (!Array.isArray(spec)) return String(spec);
+  const [start, stop, step] = spec as (number | null | undefined)[];
+  const part = (v: number | null | undefined) =>
+    v === null || v === undefined ? "" : String(v);
+  return `${part(start)}:${part(stop)}${
+    spec.length > 2 ? `:${part(step)}` : ""
+  }`;
+}
+
+function specsToString(specs: readonly SliceSpec[]): string {
+  return `[${specs.map(specToString).join(", ")}]`;
+}
+
+/** The view that `specs` select in a tensor of `shape`, or a TensorError. */
+function viewOf(
+  op: string,
+  shape: readonly number[],
+  specs: readonly SliceSpec[],
+): View {
+  const fail = (why: string) =>
+    new TensorError(
+      op,
+      `${why} (slice ${specsToString(specs)} of shape ${shapeToString(shape)})`,
+    );
+  if (specs.length > shape.length) {
+    throw fail(
+      `${specs.length} specs for ${shape.length} dimension(s)`,
+    );
+  }
+  const strides = stridesOf(shape);
+  const view: View = { offset: 0, shape: [], strides: [] };
+  for (let d = 0; d < shape.length; d++) {
+    const spec = specs[d] ?? null;
+    const size = shape[d];
+    if (typeof spec === "number") {
+      if (!Number.isInteger(spec) || spec < -size || spec >= size) {
+        throw fail(`index ${spec} is out of range for axis ${d}`);
+      }
+      view.offset += (spec < 0 ? spec + size : spec) * strides[d];
+      continue;
+    }
+    if (!Array.isArray(spec) && spec !== null || (spec?.length ?? 0) > 3) {
+      throw fail(
+        `axis ${d}: a spec is null, a number or [start, stop, step]`,
+      );
+    }
+    const [start, stop, step] = (spec ?? []) as (number | null | undefined)[];
+    for (const [name, v] of [["start", start], ["stop", stop]] as const) {
+      if (v !== null && v !== undefined && !Number.isInteger(v)) {
+        throw fail(`axis ${d}: ${name} ${v} is not an integer`);
+      }
+    }
+    const by = step ?? 1;
+    if (!Number.isInteger(by) || by <= 0) {
+      throw fail(`axis ${d}: step ${by} must be a positive integer`);
+    }
+    // numpy's clamping: negative counts from the end, then into [0, size].
+    const clamp = (v: number) =>
+      Math.min(size, Math.max(0, v < 0 ? v + size : v));
+    const from = clamp(start ?? 0);
+    const to = clamp(stop ?? size);
+    const count = Math.max(0, Math.ceil((to - from) / by));
+    if (count > 0) view.offset += from * strides[d];
+    view.shape.push(count);
+    view.strides.push(strides[d] * by);
+  }
+  return view;
+}
+
+/** The indices of `rows`/`takePerRow`-like operations as numbers, or a TensorError. */
+function indexList(
+  op: string,
+  indices: readonly number[] | Tensor,
+  what: string,
+): ArrayLike<number> {
+  if (!(indices instanceof Tensor)) return indices;
+  if (indices.ndim !== 1) {
+    throw new TensorError(
+      op,
+      `the ${what} must be 1-D, got shape ${shapeToString(indices.shape)}`,
+    );
+  }
+  return indices.data;
+}
 
 /**
  * The error thrown for bad input to a tensor operation. Its message names the
@@ -523,9 +633,13 @@ export class Tensor {
     }
     const outShape = perm.map((a) => this.shape[a]);
     if (n === 0) return new Tensor(this.data.slice(), outShape);
-    if (n === 2 && perm[0] === 1) {
-      const [rows, cols] = this.shape;
-      return new Tensor(transposeMatrix(this.data, rows, cols), outShape);
+    const blocks = matrixBlocks(this.shape, perm);
+    if (blocks) {
+      const [batch, rows, cols] = blocks;
+      return new Tensor(
+        transposeMatrices(this.data, batch, rows, cols),
+        outShape,
+      );
     }
     const inStrides = stridesOf(this.shape);
     // Each output row gathers, at a stride, along the input axis that
@@ -573,6 +687,244 @@ export class Tensor {
       out.set(this.data.subarray(r * width, (r + 1) * width), i * width);
     });
     return new Tensor(out, [indices.length, ...this.shape.slice(1)]);
+  }
+
+  /**
+   * A copy of a part of this tensor, numpy's basic slicing: one
+   * {@link SliceSpec} per leading axis, missing trailing axes whole.
+   * `x.slice([i, i + batch])` is numpy's `x[i:i+batch]`,
+   * `x.slice(null, null, [y, yMax, stride])` is `x[:, :, y:yMax:stride]`, and
+   * a number picks one index and drops its axis (`col[:, :, y, x]`).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const x = Tensor.from([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]);
+   * console.assert(x.slice([1]).toString() === "[[ 4  5  6  7]\n [ 8  9 10 11]]");
+   * console.assert(x.slice(null, [null, null, 2]).toString() === "[[ 0  2]\n [ 4  6]\n [ 8 10]]");
+   * console.assert(x.slice(-1, [1, 3]).toString() === "[ 9 10]");
+   * ```
+   */
+  slice(...specs: SliceSpec[]): Tensor {
+    const v = viewOf("Tensor.slice", this.shape, specs);
+    return new Tensor(
+      gatherStrided(this.data, v.offset, v.shape, v.strides),
+      v.shape,
+    );
+  }
+
+  /**
+   * Writes `values` (broadcast to the slice's shape) into the slice that
+   * `specs` select, in place, and returns this tensor: numpy's
+   * `x[specs] = values`.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const x = Tensor.zeros([2, 4]);
+   * x.setSliceInPlace([null, [1, null, 2]], Tensor.from([[1], [2]]));
+   * console.assert(x.toString() === "[[0 1 0 1]\n [0 2 0 2]]");
+   * ```
+   */
+  setSliceInPlace(specs: readonly SliceSpec[], values: TensorLike): this {
+    return this.#scatter("Tensor.setSliceInPlace", specs, values, false);
+  }
+
+  /**
+   * Adds `values` (broadcast to the slice's shape) into the slice that `specs`
+   * select, in place, and returns this tensor: numpy's `x[specs] += values`,
+   * the accumulation of col2im.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const x = Tensor.ones([3, 3]);
+   * x.addSliceInPlace([[0, 2], [1]], 10).addSliceInPlace([[1], [1]], 10);
+   * console.assert(x.toString() === "[[ 1 11 11]\n [ 1 21 21]\n [ 1 11 11]]");
+   * ```
+   */
+  addSliceInPlace(specs: readonly SliceSpec[], values: TensorLike): this {
+    return this.#scatter("Tensor.addSliceInPlace", specs, values, true);
+  }
+
+  #scatter(
+    op: string,
+    specs: readonly SliceSpec[],
+    values: TensorLike,
+    add: boolean,
+  ): this {
+    const v = viewOf(op, this.shape, specs);
+    if (typeof values === "number") {
+      scatterStrided(
+        this.data,
+        v.offset,
+        v.shape,
+        v.strides,
+        Float64Array.of(values),
+        v.shape.map(() => 0),
+        add,
+      );
+      return this;
+    }
+    const shape = broadcastShapes(op, values.shape, v.shape);
+    if (!sameShape(shape, v.shape)) {
+      throw new TensorError(
+        op,
+        `values of shape ${shapeToString(values.shape)} do not fit the slice ${
+          specsToString(specs)
+        } of shape ${shapeToString(v.shape)} (tensor shape ${
+          shapeToString(this.shape)
+        })`,
+      );
+    }
+    // Values read from this very tensor are copied first, so that the
+    // writes cannot change them half-way, as numpy guarantees.
+    const source = values.data === this.data
+      ? values.data.slice()
+      : values.data;
+    scatterStrided(
+      this.data,
+      v.offset,
+      v.shape,
+      v.strides,
+      source,
+      broadcastStrides(values.shape, v.shape),
+      add,
+    );
+    return this;
+  }
+
+  /**
+   * This tensor surrounded by `value` (numpy's `np.pad` in `"constant"` mode):
+   * `widths[d]` is `[before, after]` for axis `d`, one pair per axis.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const x = Tensor.from([[1, 2]]).pad([[1, 0], [0, 1]]);
+   * console.assert(x.toString() === "[[0 0 0]\n [1 2 0]]");
+   * ```
+   */
+  pad(widths: readonly (readonly [number, number])[], value = 0): Tensor {
+    const op = "Tensor.pad";
+    const shown = `[${widths.map((w) => `[${w}]`).join(", ")}]`;
+    if (widths.length !== this.ndim) {
+      throw new TensorError(
+        op,
+        `${widths.length} width pair(s) ${shown} for shape ${
+          shapeToString(this.shape)
+        } (${this.ndim} dimension(s))`,
+      );
+    }
+    for (const w of widths) {
+      if (
+        w.length !== 2 ||
+        !w.every((n) => Number.isInteger(n) && n >= 0)
+      ) {
+        throw new TensorError(
+          op,
+          `widths ${shown} must be pairs of non-negative integers (shape ${
+            shapeToString(this.shape)
+          })`,
+        );
+      }
+    }
+    const shape = this.shape.map((d, i) => widths[i][0] + d + widths[i][1]);
+    const strides = stridesOf(shape);
+    const out = new Float64Array(sizeOf(shape));
+    if (value !== 0) out.fill(value);
+    let offset = 0;
+    for (let d = 0; d < shape.length; d++) offset += widths[d][0] * strides[d];
+    scatterStrided(
+      out,
+      offset,
+      this.shape,
+      strides,
+      this.data,
+      stridesOf(this.shape),
+      false,
+    );
+    return new Tensor(out, shape);
+  }
+
+  /**
+   * One element per row of a 2-D tensor, the one in column `labels[i]` for
+   * row `i`: numpy's `y[np.arange(N), t]`, as in cross-entropy.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const y = Tensor.from([[0.1, 0.9], [0.8, 0.2]]);
+   * console.assert(y.takePerRow([1, 0]).toString() === "[0.9 0.8]");
+   * ```
+   */
+  takePerRow(labels: readonly number[] | Tensor): Tensor {
+    const t = this.#labels("Tensor.takePerRow", labels);
+    const cols = this.shape[1];
+    const out = new Float64Array(t.length);
+    for (let i = 0; i < t.length; i++) out[i] = this.data[i * cols + t[i]];
+    return new Tensor(out, [t.length]);
+  }
+
+  /**
+   * Adds `values[i]` (or one number) to the element in column `labels[i]` of
+   * row `i`, in place, and returns this tensor: numpy's
+   * `np.add.at(y, (np.arange(N), t), values)`.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const dx = Tensor.from([[0.1, 0.9], [0.8, 0.2]]).addPerRowInPlace([1, 0], -1);
+   * console.assert(dx.toString() === "[[ 0.1 -0.1]\n [-0.2  0.2]]");
+   * ```
+   */
+  addPerRowInPlace(
+    labels: readonly number[] | Tensor,
+    values: TensorLike,
+  ): this {
+    const op = "Tensor.addPerRowInPlace";
+    const t = this.#labels(op, labels);
+    const cols = this.shape[1];
+    if (typeof values === "number") {
+      for (let i = 0; i < t.length; i++) this.data[i * cols + t[i]] += values;
+      return this;
+    }
+    if (!sameShape(values.shape, [t.length])) {
+      throw new TensorError(
+        op,
+        `values must be a number or of shape [${t.length}], one per row, got ${
+          shapeToString(values.shape)
+        } (tensor shape ${shapeToString(this.shape)})`,
+      );
+    }
+    const v = values.data;
+    for (let i = 0; i < t.length; i++) this.data[i * cols + t[i]] += v[i];
+    return this;
+  }
+
+  /** The labels, checked: one whole number in [0, columns) per row of a 2-D tensor. */
+  #labels(op: string, labels: readonly number[] | Tensor): ArrayLike<number> {
+    const t = indexList(op, labels, "labels");
+    if (this.ndim !== 2 || this.shape[0] !== t.length) {
+      throw new TensorError(
+        op,
+        `needs a 2-D tensor with one row per label: ${t.length} label(s) for shape ${
+          shapeToString(this.shape)
+        }`,
+      );
+    }
+    const cols = this.shape[1];
+    for (let i = 0; i < t.length; i++) {
+      if (!Number.isInteger(t[i]) || t[i] < 0 || t[i] >= cols) {
+        throw new TensorError(
+          op,
+          `label ${t[i]} of row ${i} is out of range for shape ${
+            shapeToString(this.shape)
+          } (a whole number in [0, ${cols}) is needed)`,
+        );
+      }
+    }
+    return t;
   }
 
   // ------------------------------------------------------------ elementwise
@@ -692,16 +1044,33 @@ export class Tensor {
   }
 
   /**
-   * Elementwise larger value (numpy's `np.maximum`).
+   * Elementwise larger value (numpy's `np.maximum`); NaN on either side
+   * gives NaN, as in numpy.
    *
    * @example
    * ```ts
    * import { Tensor } from "./tensor.ts";
    * console.assert(Tensor.from([-1, 2]).maximum(0).toString() === "[0 2]");
+   * console.assert(Number.isNaN(Tensor.from([NaN]).maximum(0).item()));
    * ```
    */
   maximum(other: TensorLike): Tensor {
     return this.#binary(other, rowLoops.maximum, "Tensor.maximum");
+  }
+
+  /**
+   * Elementwise smaller value (numpy's `np.minimum`); NaN on either side
+   * gives NaN, as in numpy.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([-1, 2]).minimum(0).toString() === "[-1  0]");
+   * console.assert(Number.isNaN(Tensor.from([NaN]).minimum(0).item()));
+   * ```
+   */
+  minimum(other: TensorLike): Tensor {
+    return this.#binary(other, rowLoops.minimum, "Tensor.minimum");
   }
 
   /**
@@ -715,6 +1084,32 @@ export class Tensor {
    */
   gt(other: TensorLike): Tensor {
     return this.#binary(other, rowLoops.gt, "Tensor.gt");
+  }
+
+  /**
+   * Elementwise 1 where `this < other`, else 0.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([-1, 0, 2]).lt(0).toString() === "[1 0 0]");
+   * ```
+   */
+  lt(other: TensorLike): Tensor {
+    return this.#binary(other, rowLoops.lt, "Tensor.lt");
+  }
+
+  /**
+   * Elementwise 1 where `this >= other`, else 0.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([-1, 0, 2]).ge(0).toString() === "[0 1 1]");
+   * ```
+   */
+  ge(other: TensorLike): Tensor {
+    return this.#binary(other, rowLoops.ge, "Tensor.ge");
   }
 
   /**
@@ -741,6 +1136,19 @@ export class Tensor {
    */
   eq(other: TensorLike): Tensor {
     return this.#binary(other, rowLoops.eq, "Tensor.eq");
+  }
+
+  /**
+   * Elementwise 1 where the two differ (NaN differs from everything), else 0.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * console.assert(Tensor.from([1, 2, NaN]).ne(Tensor.from([1, 0, NaN])).toString() === "[0 1 1]");
+   * ```
+   */
+  ne(other: TensorLike): Tensor {
+    return this.#binary(other, rowLoops.ne, "Tensor.ne");
   }
 
   /**
@@ -943,7 +1351,34 @@ export class Tensor {
   argmax(): number;
   argmax(axis: number, keepdims?: boolean): Tensor;
   argmax(axis?: number, keepdims = false): number | Tensor {
-    this.#nonEmpty("Tensor.argmax", axis);
+    return this.#argBest("Tensor.argmax", axis, keepdims, beats);
+  }
+
+  /**
+   * The flat index of the smallest element, or the index of the smallest
+   * along `axis` (first one on ties; the first NaN wins, like numpy).
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const y = Tensor.from([[0.1, 0.8, 0.1], [0.6, 0.3, 0.1]]);
+   * console.assert(y.argmin(1).toString() === "[0 2]");
+   * console.assert(y.argmin() === 0);
+   * ```
+   */
+  argmin(): number;
+  argmin(axis: number, keepdims?: boolean): Tensor;
+  argmin(axis?: number, keepdims = false): number | Tensor {
+    return this.#argBest("Tensor.argmin", axis, keepdims, beatsLow);
+  }
+
+  #argBest(
+    op: string,
+    axis: number | undefined,
+    keepdims: boolean,
+    beats: (v: number, best: number) => boolean,
+  ): number | Tensor {
+    this.#nonEmpty(op, axis);
     if (axis === undefined) {
       let best = 0;
       for (let i = 1; i < this.size; i++) {
@@ -951,7 +1386,7 @@ export class Tensor {
       }
       return best;
     }
-    const ax = normalizeAxis("Tensor.argmax", axis, this.shape);
+    const ax = normalizeAxis(op, axis, this.shape);
     const outer = sizeOf(this.shape.slice(0, ax));
     const len = this.shape[ax];
     const inner = sizeOf(this.shape.slice(ax + 1));
@@ -1116,11 +1551,110 @@ export class Tensor {
   assignInPlace(other: TensorLike): this {
     return this.#inPlace("Tensor.assignInPlace", other, assignRow);
   }
+
+  /**
+   * Adds row `i` of `values` (or one number) into row `indices[i]` of this
+   * tensor, in place, and returns this tensor; a repeated index adds once
+   * per occurrence: numpy's `np.add.at(dW, indices, values)`, the
+   * counterpart of {@link Tensor.rows} in an embedding's backward pass.
+   *
+   * @example
+   * ```ts
+   * import { Tensor } from "./tensor.ts";
+   * const dW = Tensor.zeros([3, 2]);
+   * dW.addRowsInPlace([2, 0, 2], Tensor.from([[1, 1], [2, 2], [3, 3]]));
+   * console.assert(dW.toString() === "[[2 2]\n [0 0]\n [4 4]]");
+   * ```
+   */
+  addRowsInPlace(
+    indices: readonly number[] | Tensor,
+    values: TensorLike,
+  ): this {
+    const op = "Tensor.addRowsInPlace";
+    if (this.ndim === 0) {
+      throw new TensorError(op, "a scalar tensor has no rows");
+    }
+    const idx = indexList(op, indices, "row indices");
+    const n = this.shape[0];
+    const width = this.size / (n || 1);
+    const rowShape = [idx.length, ...this.shape.slice(1)];
+    if (typeof values !== "number" && !sameShape(values.shape, rowShape)) {
+      throw new TensorError(
+        op,
+        `values must be a number or of shape ${
+          shapeToString(rowShape)
+        }, one row per index, got ${
+          shapeToString(values.shape)
+        } (tensor shape ${shapeToString(this.shape)})`,
+      );
+    }
+    for (let i = 0; i < idx.length; i++) {
+      const r = idx[i];
+      if (!Number.isInteger(r) || r < 0 || r >= n) {
+        throw new TensorError(
+          op,
+          `row index ${r} is out of range for shape ${
+            shapeToString(this.shape)
+          }`,
+        );
+      }
+    }
+    const x = this.data;
+    if (typeof values === "number") {
+      for (let i = 0; i < idx.length; i++) {
+        for (let j = idx[i] * width, end = j + width; j < end; j++) {
+          x[j] += values;
+        }
+      }
+      return this;
+    }
+    const v = values.data;
+    for (let i = 0, k = 0; i < idx.length; i++) {
+      for (let j = idx[i] * width, end = j + width; j < end; j++, k++) {
+        x[j] += v[k];
+      }
+    }
+    return this;
+  }
 }
 
 /** Whether `v` replaces `best` as the maximum: larger, or the first NaN (numpy). */
 function beats(v: number, best: number): boolean {
   return v > best || (Number.isNaN(v) && !Number.isNaN(best));
+}
+
+/** Whether `v` replaces `best` as the minimum: smaller, or the first NaN (numpy). */
+function beatsLow(v: number, best: number): boolean {
+  return v < best || (Number.isNaN(v) && !Number.isNaN(best));
+}
+
+/**
+ * `[batch, rows, cols]` when permuting `shape` by `perm` moves whole blocks
+ * of axes as a batch of matrix transposes: leading axes kept, then two runs
+ * of consecutive axes swapped (size-1 axes go anywhere). Else undefined.
+ */
+function matrixBlocks(
+  shape: readonly number[],
+  perm: readonly number[],
+): [number, number, number] | undefined {
+  const axes = perm.filter((a) => shape[a] !== 1);
+  // Runs of input axes that stay together, in output order.
+  const runs: number[][] = [];
+  for (const a of axes) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] + 1 === a) run.push(a);
+    else runs.push([a]);
+  }
+  const size = (run: number[] | undefined) =>
+    (run ?? []).reduce((p, a) => p * shape[a], 1);
+  const [first, second, third] = runs;
+  if (runs.length === 2 && first[0] > second[0]) {
+    return [1, size(second), size(first)];
+  }
+  if (runs.length === 3 && first[0] < third[0] && third[0] < second[0]) {
+    return [size(first), size(third), size(second)];
+  }
+  return undefined;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -1150,4 +1684,128 @@ function broadcastStrides(
  */
 export function tensor(values: NestedArray | Tensor): Tensor {
   return Tensor.from(values);
+}
+
+/**
+ * `a` where `cond` is not 0 (NaN counts as true), else `b`, the three
+ * broadcast together: numpy's `np.where(cond, a, b)`.
+ *
+ * @example
+ * ```ts
+ * import { Tensor, where } from "./tensor.ts";
+ * const x = Tensor.from([[-1, 2], [3, -4]]);
+ * console.assert(where(x.gt(0), x, 0).toString() === "[[0 2]\n [3 0]]");
+ * ```
+ */
+export function where(cond: TensorLike, a: TensorLike, b: TensorLike): Tensor {
+  const [c, x, y] = [cond, a, b].map((t) =>
+    typeof t === "number" ? new Tensor(Float64Array.of(t), []) : t
+  );
+  const ndim = Math.max(c.ndim, x.ndim, y.ndim);
+  const shape = new Array<number>(ndim);
+  for (let i = 0; i < ndim; i++) {
+    const dims = [c, x, y].map((t) => t.shape[t.ndim - ndim + i] ?? 1);
+    const wide = dims.find((d) => d !== 1) ?? 1;
+    if (dims.some((d) => d !== 1 && d !== wide)) {
+      throw new TensorError(
+        "where",
+        `shapes ${shapeToString(c.shape)} (cond), ${
+          shapeToString(x.shape)
+        } and ${shapeToString(y.shape)} do not broadcast`,
+      );
+    }
+    shape[i] = wide;
+  }
+  const out = new Float64Array(sizeOf(shape));
+  // Operands that are whole or single values walk the output as one row.
+  const flat = [c, x, y].every((t) =>
+    t.size === 1 || sameShape(t.shape, shape)
+  );
+  if (flat) {
+    const step = (t: Tensor) => [t.size === 1 ? 0 : 1];
+    broadcastWhere(
+      out,
+      [out.length],
+      c.data,
+      step(c),
+      x.data,
+      step(x),
+      y.data,
+      step(y),
+    );
+    return new Tensor(out, shape);
+  }
+  broadcastWhere(
+    out,
+    shape,
+    c.data,
+    broadcastStrides(c.shape, shape),
+    x.data,
+    broadcastStrides(x.shape, shape),
+    y.data,
+    broadcastStrides(y.shape, shape),
+  );
+  return new Tensor(out, shape);
+}
+
+/** `loop` with a number on the left: `a op b` for every element of `b`. */
+function scalarLeft(a: number, b: TensorLike, loop: RowLoop): Tensor {
+  const x = typeof b === "number" ? new Tensor(Float64Array.of(b), []) : b;
+  const out = new Float64Array(x.size);
+  loop(out, 0, Float64Array.of(a), 0, 0, x.data, 0, 1, x.size);
+  return new Tensor(out, x.shape);
+}
+
+/**
+ * `a + b` with broadcasting, either side a tensor or a number.
+ *
+ * @example
+ * ```ts
+ * import { add, Tensor } from "./tensor.ts";
+ * console.assert(add(1, Tensor.from([1, 2])).toString() === "[2 3]");
+ * ```
+ */
+export function add(a: TensorLike, b: TensorLike): Tensor {
+  return typeof a === "number" ? scalarLeft(a, b, rowLoops.add) : a.add(b);
+}
+
+/**
+ * `a - b` with broadcasting, either side a tensor or a number: `sub(1, y)`
+ * is numpy's `1 - y`.
+ *
+ * @example
+ * ```ts
+ * import { sub, Tensor } from "./tensor.ts";
+ * console.assert(sub(1, Tensor.from([0.25, 1])).toString() === "[0.75 0.  ]");
+ * ```
+ */
+export function sub(a: TensorLike, b: TensorLike): Tensor {
+  return typeof a === "number" ? scalarLeft(a, b, rowLoops.sub) : a.sub(b);
+}
+
+/**
+ * `a * b` with broadcasting, either side a tensor or a number.
+ *
+ * @example
+ * ```ts
+ * import { mul, Tensor } from "./tensor.ts";
+ * console.assert(mul(2, Tensor.from([1, 2])).toString() === "[2 4]");
+ * ```
+ */
+export function mul(a: TensorLike, b: TensorLike): Tensor {
+  return typeof a === "number" ? scalarLeft(a, b, rowLoops.mul) : a.mul(b);
+}
+
+/**
+ * `a / b` with broadcasting, either side a tensor or a number: `div(1, x)`
+ * is numpy's `1 / x`.
+ *
+ * @example
+ * ```ts
+ * import { div, Tensor } from "./tensor.ts";
+ * console.assert(div(1, Tensor.from([2, 4])).toString() === "[0.5  0.25]");
+ * ```
+ */
+export function div(a: TensorLike, b: TensorLike): Tensor {
+  return typeof a === "number" ? scalarLeft(a, b, rowLoops.div) : a.div(b);
 }

@@ -8,12 +8,18 @@ import {
 } from "./testing/assert.ts";
 import { Rng } from "./random.ts";
 import {
+  add,
   broadcastShapes,
+  div,
+  mul,
   type NestedArray,
   shapeToString,
+  type SliceSpec,
+  sub,
   Tensor,
   tensor,
   TensorError,
+  where,
 } from "./tensor.ts";
 
 // ------------------------------------------------------------------ helpers
@@ -333,9 +339,13 @@ Deno.test("broadcasting binary operations match a naive loop on random shapes", 
     ["mul", (a, b) => a * b],
     ["div", (a, b) => a / b],
     ["maximum", (a, b) => (a > b ? a : b)],
+    ["minimum", (a, b) => (a < b ? a : b)],
     ["gt", (a, b) => (a > b ? 1 : 0)],
+    ["lt", (a, b) => (a < b ? 1 : 0)],
+    ["ge", (a, b) => (a >= b ? 1 : 0)],
     ["le", (a, b) => (a <= b ? 1 : 0)],
     ["eq", (a, b) => (a === b ? 1 : 0)],
+    ["ne", (a, b) => (a !== b ? 1 : 0)],
     ["pow", (a, b) => a ** b],
   ];
   for (let trial = 0; trial < 150; trial++) {
@@ -404,6 +414,18 @@ Deno.test("max and argmax let NaN win, like numpy", () => {
   assert(Number.isNaN(Tensor.from([1, NaN, 3]).min()));
   assertStrictEquals(Tensor.from([1, NaN, 3, NaN]).argmax(), 1);
   assertData(Tensor.from([[1, 2], [NaN, 0]]).argmax(0), [2], [1, 0]);
+  assertStrictEquals(Tensor.from([1, NaN, -3, NaN]).argmin(), 1);
+  assertData(Tensor.from([[1, NaN], [NaN, 0]]).argmin(1), [2], [1, 0]);
+});
+
+Deno.test("maximum and minimum give NaN where either side is NaN, like numpy", () => {
+  const a = Tensor.from([NaN, 1, NaN, 2]);
+  const b = Tensor.from([0, NaN, NaN, 3]);
+  sameNumbers(a.maximum(b).data, [NaN, NaN, NaN, 3]);
+  sameNumbers(a.minimum(b).data, [NaN, NaN, NaN, 2]);
+  sameNumbers(b.maximum(a).data, [NaN, NaN, NaN, 3]);
+  sameNumbers(Tensor.from([NaN, -1]).maximum(0).data, [NaN, 0]);
+  sameNumbers(Tensor.from([NaN, -1]).minimum(0).data, [NaN, -1]);
 });
 
 /** The reduction of `x` along `axis`, by looping over each output index. */
@@ -431,7 +453,7 @@ function naiveReduce(
 Deno.test("sum, mean, max, min and argmax along every axis match a naive loop", () => {
   const rng = new Rng(202);
   const reducers: [
-    "sum" | "mean" | "max" | "min" | "argmax",
+    "sum" | "mean" | "max" | "min" | "argmax" | "argmin",
     (v: number[]) => number,
   ][] = [
     ["sum", (v) => v.reduce((a, b) => a + b, 0)],
@@ -439,6 +461,7 @@ Deno.test("sum, mean, max, min and argmax along every axis match a naive loop", 
     ["max", (v) => v.reduce((a, b) => (b > a ? b : a), -Infinity)],
     ["min", (v) => v.reduce((a, b) => (b < a ? b : a), Infinity)],
     ["argmax", (v) => v.indexOf(Math.max(...v))],
+    ["argmin", (v) => v.indexOf(Math.min(...v))],
   ];
   for (let trial = 0; trial < 120; trial++) {
     const shape = randomShape(rng);
@@ -449,6 +472,8 @@ Deno.test("sum, mean, max, min and argmax along every axis match a naive loop", 
         x[name](),
         name === "argmax"
           ? Array.from(x.data).indexOf(x.max())
+          : name === "argmin"
+          ? Array.from(x.data).indexOf(x.min())
           : ref(Array.from(x.data)),
       );
       for (let axis = -x.ndim; axis < x.ndim; axis++) {
@@ -711,9 +736,13 @@ Deno.test("shapes that do not broadcast fail naming the operation and both shape
       "mul",
       "div",
       "maximum",
+      "minimum",
       "gt",
+      "lt",
+      "ge",
       "le",
       "eq",
+      "ne",
       "pow",
     ] as const
   ) {
@@ -940,4 +969,442 @@ Deno.test("TensorError is an Error named TensorError", () => {
   assert(e instanceof Error);
   assertStrictEquals(e.name, "TensorError");
   assertStrictEquals(e.message, "Tensor.op: detail");
+});
+
+// ------------------------------------------------------- slicing and friends
+
+/**
+ * The indices a spec selects along an axis of `size`, the long way: JS's
+ * Array.prototype.slice has numpy's rules for start and stop (negative from
+ * the end, clamped), then every `step`-th is kept. `undefined` for an index
+ * spec, whose axis is dropped.
+ */
+function naiveAxis(spec: SliceSpec | undefined, size: number): number[] {
+  const all = Array.from({ length: size }, (_, i) => i);
+  if (typeof spec === "number") return [spec < 0 ? spec + size : spec];
+  if (spec === null || spec === undefined) return all;
+  const [start, stop, step] = spec as readonly (number | null | undefined)[];
+  return all
+    .slice(start ?? undefined, stop ?? undefined)
+    .filter((_, k) => k % (step ?? 1) === 0);
+}
+
+/** For each element of the slice, in order, its index in `shape`, and the slice's shape. */
+function naiveSlice(shape: number[], specs: readonly SliceSpec[]) {
+  const axes = shape.map((d, i) => naiveAxis(specs[i], d));
+  const kept = shape.map((_, i) => typeof specs[i] !== "number");
+  const outShape = axes.flatMap((a, i) => (kept[i] ? [a.length] : []));
+  const sources = allIndices(axes.map((a) => a.length)).map((pos) =>
+    pos.map((p, i) => axes[i][p])
+  );
+  return { outShape, sources };
+}
+
+function randomSpecs(shape: number[], rng: Rng): SliceSpec[] {
+  const count = rng.int(shape.length + 1);
+  const maybe = (v: number) => {
+    const r = rng.uniform();
+    return r < 0.15 ? null : r < 0.25 ? undefined : v;
+  };
+  return shape.slice(0, count).map((size): SliceSpec => {
+    const kind = rng.int(4);
+    if (kind === 0) return rng.uniform() < 0.5 ? null : [];
+    if (kind === 1 && size > 0) return rng.int(2 * size) - size;
+    const end = () => rng.int(2 * size + 5) - size - 2;
+    const range = [maybe(end()), maybe(end()), maybe(1 + rng.int(3))];
+    while (range.length > 1 && range[range.length - 1] === undefined) {
+      range.pop();
+    }
+    return range as unknown as SliceSpec;
+  });
+}
+
+Deno.test("slice picks ranges, steps and single indices like numpy", () => {
+  const x = Tensor.from([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]);
+  assertData(x.slice([1, 3]), [2, 4], [4, 5, 6, 7, 8, 9, 10, 11]);
+  assertData(x.slice(null, [1, null, 2]), [3, 2], [1, 3, 5, 7, 9, 11]);
+  assertData(x.slice([], 2), [3], [2, 6, 10]);
+  assertData(x.slice(1, 2), [], [6]);
+  assertData(x.slice([-2], [-3, -1]), [2, 2], [5, 6, 9, 10]);
+  assertData(x.slice([1, 100], [-100, 1]), [2, 1], [4, 8]);
+  assertData(x.slice([2, 1]), [0, 4], []);
+  assertData(x.slice(), [3, 4], Array.from(x.data));
+});
+
+Deno.test("slice matches a naive loop for random shapes and specs", () => {
+  const rng = new Rng(303);
+  for (let trial = 0; trial < 400; trial++) {
+    const shape = randomShape(rng, 4, 5);
+    if (trial % 10 === 0 && shape.length) shape[rng.int(shape.length)] = 0;
+    const x = randomTensor(shape, rng);
+    const specs = randomSpecs(shape, rng);
+    const what = `x${JSON.stringify(specs)} of ${shapeToString(shape)}`;
+    const { outShape, sources } = naiveSlice(shape, specs);
+    const got = x.slice(...specs);
+    assertEquals([...got.shape], outShape, what);
+    sameNumbers(got.data, sources.map((i) => x.data[ravel(i, shape)]));
+  }
+});
+
+Deno.test("slice of a range of rows is one contiguous copy, the same as rows", () => {
+  const x = Tensor.randn([50, 7, 3], new Rng(5));
+  const got = x.slice([10, 30]);
+  assertData(
+    got,
+    [20, 7, 3],
+    Array.from(x.rows(Array.from({ length: 20 }, (_, i) => 10 + i)).data),
+  );
+  assertNotStrictEquals(got.data.buffer, x.data.buffer);
+});
+
+Deno.test("setSliceInPlace and addSliceInPlace match a naive loop, values broadcast", () => {
+  const rng = new Rng(404);
+  for (let trial = 0; trial < 400; trial++) {
+    const shape = randomShape(rng, 4, 5);
+    const x = randomTensor(shape, rng, true);
+    const specs = randomSpecs(shape, rng);
+    const { outShape, sources } = naiveSlice(shape, specs);
+    const valueShape = broadcastableTo(outShape, rng);
+    const values = trial % 7 === 0 ? 2.5 : randomTensor(valueShape, rng, true);
+    const valueAt = (pos: number[]) => {
+      if (typeof values === "number") return values;
+      const vs = values.shape;
+      const at = vs.map((
+        d,
+        i,
+      ) => (d === 1 ? 0 : pos[pos.length - vs.length + i]));
+      return values.data[ravel(at, vs)];
+    };
+    const positions = allIndices(outShape);
+    for (const add of [false, true]) {
+      const want = x.data.slice();
+      sources.forEach((src, k) => {
+        const v = valueAt(positions[k]);
+        const i = ravel(src, shape);
+        want[i] = add ? want[i] + v : v;
+      });
+      const target = x.clone();
+      const got = add
+        ? target.addSliceInPlace(specs, values)
+        : target.setSliceInPlace(specs, values);
+      assertStrictEquals(got, target);
+      sameNumbers(got.data, want);
+    }
+  }
+});
+
+Deno.test("col2im-style overlapping adds accumulate; writes from the tensor itself read it first", () => {
+  const img = Tensor.zeros([4]);
+  for (let k = 0; k < 3; k++) img.addSliceInPlace([[k, k + 2]], 1);
+  assertData(img, [4], [1, 2, 2, 1]);
+  const x = Tensor.from([1, 2, 3, 4]);
+  x.setSliceInPlace([[1]], x.slice([0, 3]));
+  assertData(x, [4], [1, 1, 2, 3]);
+  const y = Tensor.from([1, 2, 3, 4]);
+  y.setSliceInPlace([], y.reshape(4));
+  assertData(y, [4], [1, 2, 3, 4]);
+});
+
+Deno.test("im2col written with slices matches the definition", () => {
+  // The book's loop: col[:, :, y, x, :, :] = img[:, :, y:yMax:s, x:xMax:s].
+  const rng = new Rng(9);
+  const [n, c, h, w, fh, fw, stride, pad] = [2, 3, 6, 5, 3, 2, 2, 1];
+  const x = Tensor.randn([n, c, h, w], rng);
+  const oh = Math.floor((h + 2 * pad - fh) / stride) + 1;
+  const ow = Math.floor((w + 2 * pad - fw) / stride) + 1;
+  const img = x.pad([[0, 0], [0, 0], [pad, pad], [pad, pad]]);
+  const col = Tensor.zeros([n, c, fh, fw, oh, ow]);
+  for (let y = 0; y < fh; y++) {
+    for (let xx = 0; xx < fw; xx++) {
+      col.setSliceInPlace(
+        [null, null, y, xx],
+        img.slice(null, null, [y, y + stride * oh, stride], [
+          xx,
+          xx + stride * ow,
+          stride,
+        ]),
+      );
+    }
+  }
+  const read = (i: number, ch: number, r: number, q: number) => {
+    const rr = r - pad;
+    const qq = q - pad;
+    return rr < 0 || rr >= h || qq < 0 || qq >= w ? 0 : x.get(i, ch, rr, qq);
+  };
+  for (const [i, ch, y, xx, r, q] of allIndices(col.shape)) {
+    assertStrictEquals(
+      col.get(i, ch, y, xx, r, q),
+      read(i, ch, y + stride * r, xx + stride * q),
+    );
+  }
+});
+
+Deno.test("pad surrounds the tensor with a constant, like np.pad", () => {
+  assertData(
+    Tensor.from([[1, 2]]).pad([[1, 1], [2, 0]], 9),
+    [3, 4],
+    [9, 9, 9, 9, 9, 9, 1, 2, 9, 9, 9, 9],
+  );
+  assertData(Tensor.from(3).pad([]), [], [3]);
+  const rng = new Rng(505);
+  for (let trial = 0; trial < 100; trial++) {
+    const shape = randomShape(rng);
+    const x = randomTensor(shape, rng);
+    const widths = shape.map(() =>
+      [rng.int(3), rng.int(3)] as [number, number]
+    );
+    const value = trial % 2 ? 0 : -7;
+    const got = x.pad(widths, value);
+    const outShape = shape.map((d, i) => d + widths[i][0] + widths[i][1]);
+    assertEquals([...got.shape], outShape);
+    const want = allIndices(outShape).map((idx) => {
+      const inner = idx.map((k, i) => k - widths[i][0]);
+      return inner.every((k, i) => k >= 0 && k < shape[i])
+        ? x.data[ravel(inner, shape)]
+        : value;
+    });
+    sameNumbers(got.data, want);
+  }
+});
+
+Deno.test("where picks from a or b by a broadcast condition, NaN counting as true", () => {
+  const x = Tensor.from([[-1, 2], [3, -4]]);
+  assertData(where(x.gt(0), x, 0), [2, 2], [0, 2, 3, 0]);
+  assertData(where(Tensor.from([NaN, 0]), 1, -1), [2], [1, -1]);
+  assertData(where(1, 2, 3), [], [2]);
+  const rng = new Rng(606);
+  for (let trial = 0; trial < 150; trial++) {
+    const out = randomShape(rng);
+    const shapes = [0, 1, 2].map(() => broadcastableTo(out, rng));
+    const [c, a, b] = shapes.map((s) => randomTensor(s, rng, true));
+    const shape = broadcastShapes(
+      "test",
+      broadcastShapes("test", shapes[0], shapes[1]),
+      shapes[2],
+    );
+    const got = where(c, a, b);
+    assertEquals([...got.shape], shape);
+    const at = (t: Tensor, idx: number[]) =>
+      t.data[
+        ravel(
+          t.shape.map((d, i) => (d === 1 ? 0 : idx[idx.length - t.ndim + i])),
+          t.shape,
+        )
+      ];
+    sameNumbers(
+      got.data,
+      allIndices(shape).map((idx) =>
+        at(c, idx) !== 0 ? at(a, idx) : at(b, idx)
+      ),
+    );
+  }
+});
+
+Deno.test("takePerRow and addPerRowInPlace read and add one element per row, like y[arange(N), t]", () => {
+  const y = Tensor.from([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2]]);
+  assertData(y.takePerRow([1, 2]), [2], [0.7, 0.2]);
+  assertData(y.takePerRow(Tensor.from([0, 0])), [2], [0.1, 0.5]);
+  const rng = new Rng(707);
+  for (let trial = 0; trial < 60; trial++) {
+    const [n, k] = [rng.int(6), 1 + rng.int(5)];
+    const x = randomTensor([n, k], rng);
+    const t = Array.from({ length: n }, () => rng.int(k));
+    sameNumbers(x.takePerRow(t).data, t.map((c, i) => x.data[i * k + c]));
+    const v = randomTensor([n], rng);
+    const want = x.data.slice();
+    t.forEach((c, i) => (want[i * k + c] += v.data[i]));
+    const target = x.clone();
+    assertStrictEquals(target.addPerRowInPlace(t, v), target);
+    sameNumbers(target.data, want);
+    const wantScalar = x.data.slice();
+    t.forEach((c, i) => (wantScalar[i * k + c] -= 1));
+    sameNumbers(x.clone().addPerRowInPlace(t, -1).data, wantScalar);
+  }
+});
+
+Deno.test("addRowsInPlace adds each row of values into its row, repeats accumulating", () => {
+  const dW = Tensor.zeros([3, 2]).addRowsInPlace(
+    [2, 0, 2],
+    Tensor.from([[1, 1], [2, 2], [3, 3]]),
+  );
+  assertData(dW, [3, 2], [2, 2, 0, 0, 4, 4]);
+  assertData(Tensor.zeros([2]).addRowsInPlace(Tensor.from([1, 1]), 1), [2], [
+    0,
+    2,
+  ]);
+  const rng = new Rng(808);
+  for (let trial = 0; trial < 60; trial++) {
+    const shape = [1 + rng.int(4), ...randomShape(rng, 2)];
+    const x = randomTensor(shape, rng);
+    const idx = Array.from({ length: rng.int(7) }, () => rng.int(shape[0]));
+    const values = randomTensor([idx.length, ...shape.slice(1)], rng);
+    const width = x.size / shape[0];
+    const want = x.data.slice();
+    idx.forEach((r, i) => {
+      for (let j = 0; j < width; j++) {
+        want[r * width + j] += values.data[i * width + j];
+      }
+    });
+    const target = x.clone();
+    assertStrictEquals(target.addRowsInPlace(idx, values), target);
+    sameNumbers(target.data, want);
+  }
+});
+
+Deno.test("add, sub, mul and div take a number on either side", () => {
+  const y = Tensor.from([[0.25, 2]]);
+  assertData(sub(1, y), [1, 2], [0.75, -1]);
+  assertData(div(1, y), [1, 2], [4, 0.5]);
+  assertData(add(1, y), [1, 2], [1.25, 3]);
+  assertData(mul(y, 2), [1, 2], [0.5, 4]);
+  assertData(sub(y, Tensor.from([[1], [2]])), [2, 2], [-0.75, 1, -1.75, 0]);
+  assertData(sub(3, 1), [], [2]);
+  assertData(div(1, 0), [], [Infinity]);
+  assertTensorError(
+    () => sub(Tensor.zeros([2]), Tensor.zeros([3])),
+    "Tensor.sub",
+    "[2]",
+    "[3]",
+  );
+});
+
+Deno.test("slicing fails naming the operation, the slice and the shape", () => {
+  const x = Tensor.zeros([2, 3]);
+  assertTensorError(
+    () => x.slice(null, null, 0),
+    "Tensor.slice",
+    "3 specs for 2 dimension(s)",
+    "[2, 3]",
+  );
+  assertTensorError(
+    () => x.slice(null, [0, 3, 0]),
+    "Tensor.slice",
+    "step 0",
+    "[:, 0:3:0]",
+    "[2, 3]",
+  );
+  assertTensorError(() => x.slice([null, null, -1]), "step -1", "[2, 3]");
+  assertTensorError(() => x.slice([0, 2, 1.5]), "step 1.5");
+  assertTensorError(
+    () => x.slice(2),
+    "index 2 is out of range for axis 0",
+    "[2, 3]",
+  );
+  assertTensorError(
+    () => x.slice(0, -4),
+    "index -4 is out of range for axis 1",
+  );
+  assertTensorError(() => x.slice(0.5), "index 0.5");
+  assertTensorError(() => x.slice([0.5]), "start 0.5 is not an integer");
+  assertTensorError(() => x.slice([0, NaN]), "stop NaN is not an integer");
+  assertTensorError(
+    () => x.slice([0, 1, 1, 1] as unknown as SliceSpec),
+    "axis 0",
+  );
+  assertTensorError(() => x.slice("a" as unknown as SliceSpec), "axis 0");
+  assertTensorError(
+    () => Tensor.from(1).slice(0),
+    "1 specs for 0 dimension(s)",
+  );
+  assertTensorError(
+    () => x.setSliceInPlace([null, [0, 2]], Tensor.zeros([3])),
+    "Tensor.setSliceInPlace",
+    "[3]",
+    "[2, 2]",
+  );
+  assertTensorError(
+    () => x.addSliceInPlace([0], Tensor.zeros([2, 3])),
+    "Tensor.addSliceInPlace",
+    "[2, 3]",
+    "slice [0] of shape [3]",
+  );
+  assertTensorError(
+    () => x.addSliceInPlace([0, 0, 0], 1),
+    "Tensor.addSliceInPlace",
+    "3 specs",
+  );
+});
+
+Deno.test("pad, where and the per-row operations fail naming the operation and the shapes", () => {
+  const x = Tensor.zeros([2, 3]);
+  assertTensorError(
+    () => x.pad([[1, 1]]),
+    "Tensor.pad",
+    "1 width pair(s)",
+    "[2, 3]",
+  );
+  assertTensorError(
+    () => x.pad([[1, 1], [-1, 0]]),
+    "Tensor.pad",
+    "non-negative integers",
+  );
+  assertTensorError(() => x.pad([[1, 1], [0.5, 0]]), "Tensor.pad", "[0.5,0]");
+  assertTensorError(
+    () => where(Tensor.zeros([2]), Tensor.zeros([3]), 0),
+    "where",
+    "[2] (cond)",
+    "[3]",
+    "[]",
+  );
+  assertTensorError(
+    () => x.takePerRow([0, 3]),
+    "Tensor.takePerRow",
+    "label 3 of row 1",
+    "[2, 3]",
+  );
+  assertTensorError(() => x.takePerRow([-1, 0]), "label -1 of row 0");
+  assertTensorError(() => x.takePerRow([0, 1.5]), "label 1.5 of row 1");
+  assertTensorError(() => x.takePerRow([0]), "1 label(s) for shape [2, 3]");
+  assertTensorError(() => Tensor.zeros([2]).takePerRow([0, 0]), "2-D", "[2]");
+  assertTensorError(
+    () => x.takePerRow(Tensor.zeros([2, 1])),
+    "labels must be 1-D",
+    "[2, 1]",
+  );
+  assertTensorError(
+    () => x.addPerRowInPlace([0, 9], 1),
+    "Tensor.addPerRowInPlace",
+    "label 9",
+  );
+  assertTensorError(
+    () => x.addPerRowInPlace([0, 1], Tensor.zeros([3])),
+    "Tensor.addPerRowInPlace",
+    "[2]",
+    "got [3]",
+  );
+  assertTensorError(
+    () => x.addRowsInPlace([0, 2], 1),
+    "Tensor.addRowsInPlace",
+    "row index 2",
+    "[2, 3]",
+  );
+  assertTensorError(() => x.addRowsInPlace([0.5], 1), "row index 0.5");
+  assertTensorError(
+    () => x.addRowsInPlace([0, 1], Tensor.zeros([2, 2])),
+    "Tensor.addRowsInPlace",
+    "[2, 3]",
+    "got [2, 2]",
+  );
+  assertTensorError(
+    () => Tensor.from(1).addRowsInPlace([0], 1),
+    "Tensor.addRowsInPlace",
+    "scalar",
+  );
+});
+
+Deno.test("the new operations leave their inputs untouched", () => {
+  const rng = new Rng(909);
+  const x = randomTensor([3, 4], rng);
+  const v = randomTensor([4], rng);
+  const check = snapshot(x, v);
+  x.slice([1], [0, 4, 2]);
+  x.pad([[1, 1], [0, 0]]);
+  where(x, v, x);
+  x.takePerRow([0, 1, 3]);
+  x.minimum(v).lt(v).ge(v).ne(v);
+  x.argmin(0);
+  sub(1, x);
+  x.clone().setSliceInPlace([0], v).addSliceInPlace([1], v);
+  x.clone().addRowsInPlace([0, 0], Tensor.zeros([2, 4]).add(v));
+  check();
 });

@@ -41,7 +41,19 @@ export type RowLoop = (
  */
 export const rowLoops: Readonly<
   Record<
-    "add" | "sub" | "mul" | "div" | "maximum" | "gt" | "le" | "eq" | "pow",
+    | "add"
+    | "sub"
+    | "mul"
+    | "div"
+    | "maximum"
+    | "minimum"
+    | "gt"
+    | "lt"
+    | "ge"
+    | "le"
+    | "eq"
+    | "ne"
+    | "pow",
     RowLoop
   >
 > = {
@@ -61,16 +73,34 @@ export const rowLoops: Readonly<
     const end = o + n;
     for (let j = o; j < end; j++, ia += sa, ib += sb) out[j] = a[ia] / b[ib];
   },
+  // A NaN on either side gives NaN, as numpy's maximum and minimum do: the
+  // comparison is false when b is NaN, and a !== a catches a NaN in a.
   maximum: (out, o, a, ia, sa, b, ib, sb, n) => {
     const end = o + n;
     for (let j = o; j < end; j++, ia += sa, ib += sb) {
-      out[j] = a[ia] > b[ib] ? a[ia] : b[ib];
+      out[j] = a[ia] > b[ib] || a[ia] !== a[ia] ? a[ia] : b[ib];
+    }
+  },
+  minimum: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) {
+      out[j] = a[ia] < b[ib] || a[ia] !== a[ia] ? a[ia] : b[ib];
     }
   },
   // +(x > y) is 1 or 0 without a branch, which random signs would mispredict.
   gt: (out, o, a, ia, sa, b, ib, sb, n) => {
     const end = o + n;
     for (let j = o; j < end; j++, ia += sa, ib += sb) out[j] = +(a[ia] > b[ib]);
+  },
+  lt: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) out[j] = +(a[ia] < b[ib]);
+  },
+  ge: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) {
+      out[j] = +(a[ia] >= b[ib]);
+    }
   },
   le: (out, o, a, ia, sa, b, ib, sb, n) => {
     const end = o + n;
@@ -82,6 +112,12 @@ export const rowLoops: Readonly<
     const end = o + n;
     for (let j = o; j < end; j++, ia += sa, ib += sb) {
       out[j] = +(a[ia] === b[ib]);
+    }
+  },
+  ne: (out, o, a, ia, sa, b, ib, sb, n) => {
+    const end = o + n;
+    for (let j = o; j < end; j++, ia += sa, ib += sb) {
+      out[j] = +(a[ia] !== b[ib]);
     }
   },
   pow: (out, o, a, ia, sa, b, ib, sb, n) => {
@@ -268,3 +304,63 @@ export const reducers: Readonly<Record<"sum" | "max" | "min", Reducer>> = {
     },
   },
 };
+
+/**
+ * `out = cond ? a : b` elementwise over `shape` (numpy's `np.where`), each
+ * operand read with its own strides along each axis of `shape`, 0 where it
+ * repeats. A condition is true when it is not 0 (NaN is true, as in numpy).
+ *
+ * @example
+ * ```ts
+ * import { broadcastWhere } from "./elementwise.ts";
+ * // where([[1], [0]], [10, 20], -1)
+ * const out = new Float64Array(4);
+ * broadcastWhere(out, [2, 2], new Float64Array([1, 0]), [1, 0], new Float64Array([10, 20]), [0, 1], new Float64Array([-1]), [0, 0]);
+ * console.assert(out.join() === "10,20,-1,-1");
+ * ```
+ */
+export function broadcastWhere(
+  out: Float64Array,
+  shape: readonly number[],
+  cond: Float64Array,
+  stridesC: readonly number[],
+  a: Float64Array,
+  stridesA: readonly number[],
+  b: Float64Array,
+  stridesB: readonly number[],
+): void {
+  if (out.length === 0) return;
+  const last = shape.length - 1;
+  const width = last < 0 ? 1 : shape[last];
+  const sc = last < 0 ? 0 : stridesC[last];
+  const sa = last < 0 ? 0 : stridesA[last];
+  const sb = last < 0 ? 0 : stridesB[last];
+  const counter = new Int32Array(Math.max(last, 0));
+  // Both candidates go into `pair` and the condition indexes it: a ternary
+  // here is a branch that random conditions mispredict, four times slower.
+  const pair = new Float64Array(2);
+  let ic = 0;
+  let ia = 0;
+  let ib = 0;
+  for (let o = 0; o < out.length; o += width) {
+    const end = o + width;
+    for (let j = o, c = ic, x = ia, y = ib; j < end; j++) {
+      pair[0] = b[y];
+      pair[1] = a[x];
+      out[j] = pair[+(cond[c] !== 0)];
+      c += sc;
+      x += sa;
+      y += sb;
+    }
+    for (let d = last - 1; d >= 0; d--) {
+      ic += stridesC[d];
+      ia += stridesA[d];
+      ib += stridesB[d];
+      if (++counter[d] < shape[d]) break;
+      ic -= stridesC[d] * shape[d];
+      ia -= stridesA[d] * shape[d];
+      ib -= stridesB[d] * shape[d];
+      counter[d] = 0;
+    }
+  }
+}

@@ -14,10 +14,20 @@ const OPS: [keyof typeof rowLoops, (a: number, b: number) => number][] = [
   ["sub", (a, b) => a - b],
   ["mul", (a, b) => a * b],
   ["div", (a, b) => a / b],
-  ["maximum", (a, b) => (a > b ? a : b)],
+  [
+    "maximum",
+    (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : a > b ? a : b),
+  ],
+  [
+    "minimum",
+    (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : a < b ? a : b),
+  ],
   ["gt", (a, b) => (a > b ? 1 : 0)],
+  ["lt", (a, b) => (a < b ? 1 : 0)],
+  ["ge", (a, b) => (a >= b ? 1 : 0)],
   ["le", (a, b) => (a <= b ? 1 : 0)],
   ["eq", (a, b) => (a === b ? 1 : 0)],
+  ["ne", (a, b) => (a === b ? 0 : 1)],
   ["pow", (a, b) => a ** b],
 ];
 

@@ -28,13 +28,38 @@ export function transposeMatrix(
   rows: number,
   cols: number,
 ): Float64Array {
-  const out = new Float64Array(rows * cols);
-  for (let i0 = 0; i0 < rows; i0 += TILE) {
-    const i1 = Math.min(rows, i0 + TILE);
-    for (let j0 = 0; j0 < cols; j0 += TILE) {
-      const j1 = Math.min(cols, j0 + TILE);
-      for (let i = i0; i < i1; i++) {
-        for (let j = j0; j < j1; j++) out[j * rows + i] = x[i * cols + j];
+  return transposeMatrices(x, 1, rows, cols);
+}
+
+/**
+ * The transposes of `batch` row-major `rows` x `cols` matrices stored one
+ * after the other in `x`, as a new array: the layout change of a transpose
+ * that keeps its leading axes, such as im2col's `(0, 4, 5, 1, 2, 3)`.
+ *
+ * @example
+ * ```ts
+ * import { transposeMatrices } from "./transpose.ts";
+ * const x = new Float64Array([1, 2, 3, 4, 5, 6, 7, 8]); // two 2 x 2 matrices
+ * console.assert(transposeMatrices(x, 2, 2, 2).join() === "1,3,2,4,5,7,6,8");
+ * ```
+ */
+export function transposeMatrices(
+  x: Float64Array,
+  batch: number,
+  rows: number,
+  cols: number,
+): Float64Array {
+  const out = new Float64Array(batch * rows * cols);
+  for (let b = 0, base = 0; b < batch; b++, base += rows * cols) {
+    for (let i0 = 0; i0 < rows; i0 += TILE) {
+      const i1 = Math.min(rows, i0 + TILE);
+      for (let j0 = 0; j0 < cols; j0 += TILE) {
+        const j1 = Math.min(cols, j0 + TILE);
+        for (let i = i0; i < i1; i++) {
+          for (let j = j0; j < j1; j++) {
+            out[base + j * rows + i] = x[base + i * cols + j];
+          }
+        }
       }
     }
   }
