@@ -294,7 +294,8 @@ function assertRejectedUpdateChangesNothing(
     assertClose(params[key], twinParams[key], {
       rtol: 1e-12,
       msg: `${key} after a good update that follows the rejected ones, ` +
-        `compared with a ${what} that never saw them`,
+        `compared with another ${what} given only the good updates ` +
+        "(a rejected update must leave the optimizer's state as it was)",
     });
   }
 }

@@ -168,7 +168,12 @@ Deno.test(
   timeLimit,
   () => {
     const params = smallNet();
-    assertAlmostEquals(weightDecayLoss(params, 0), 0, 1e-12, "lambda 0");
+    assertAlmostEquals(
+      weightDecayLoss(params, 0),
+      0,
+      1e-12,
+      "weightDecayLoss(smallNet(), 0)",
+    );
     assertAlmostEquals(
       weightDecayLoss(params, 0.5),
       5 * weightDecayLoss(params, 0.1),
