@@ -1,9 +1,12 @@
-// deno-lint-ignore-file no-unused-vars
-import type { Tensor } from "../../lib/tensor.ts";
+import {
+  checkGradients,
+  type Optimizer,
+  type Params,
+} from "../../lib/layer.ts";
 import { notImplemented } from "../../lib/not_implemented.ts";
 
 /** AdaGrad (book 6.1.5): see README.md beside this file. */
-export class AdaGrad {
+export class AdaGrad implements Optimizer {
   /** The learning rate η. */
   readonly lr: number;
 
@@ -13,7 +16,10 @@ export class AdaGrad {
   }
 
   /** Moves every parameter by its scaled-down gradient, in place. */
-  update(params: Record<string, Tensor>, grads: Record<string, Tensor>): void {
+  update(params: Params, grads: Params): void {
+    // Given: throws, naming the parameter, unless every parameter has a
+    // gradient of its own shape. Keep it first, before anything changes.
+    checkGradients("AdaGrad.update", params, grads);
     return notImplemented("adagrad", "AdaGrad.update");
   }
 }

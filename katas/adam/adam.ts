@@ -1,9 +1,12 @@
-// deno-lint-ignore-file no-unused-vars
-import type { Tensor } from "../../lib/tensor.ts";
+import {
+  checkGradients,
+  type Optimizer,
+  type Params,
+} from "../../lib/layer.ts";
 import { notImplemented } from "../../lib/not_implemented.ts";
 
 /** Adam (book 6.1.6): see README.md beside this file. */
-export class Adam {
+export class Adam implements Optimizer {
   /** The learning rate η. */
   readonly lr: number;
   /** The decay β₁ of the moving average of gradients. */
@@ -19,7 +22,10 @@ export class Adam {
   }
 
   /** Moves every parameter by its corrected, scaled average gradient. */
-  update(params: Record<string, Tensor>, grads: Record<string, Tensor>): void {
+  update(params: Params, grads: Params): void {
+    // Given: throws, naming the parameter, unless every parameter has a
+    // gradient of its own shape. Keep it first, before anything changes.
+    checkGradients("Adam.update", params, grads);
     return notImplemented("adam", "Adam.update");
   }
 }

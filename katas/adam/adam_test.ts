@@ -1,14 +1,18 @@
 import { Adam } from "./adam.ts";
 import {
+  assertClearError,
   assertClose,
   assertGradsUnchanged,
   assertMissingGradientThrows,
   assertNearMinimum,
   assertStartsAfresh,
   assertStatePerParameter,
+  assertThrows,
   assertUpdatesInPlace,
   assertWrongShapeThrows,
   descend,
+  type Optimizer,
+  type Tensor,
   tensor,
   timeLimit,
   updateWithNewTensors,
@@ -23,6 +27,61 @@ import {
 // v is small (0.001 * dW² on the first step) it shifts them by up to a few
 // 1e-6 relative: hence rtol 2e-6 on the book's function, where it is less
 // than 1e-6, and 1e-5 elsewhere.
+
+Deno.test(
+  "update changes the caller's tensors in place, so a layer holding them sees the new values",
+  timeLimit,
+  () => {
+    assertUpdatesInPlace(new Adam(0.5), "Adam(0.5)");
+  },
+);
+
+Deno.test("update leaves the gradients unchanged", timeLimit, () => {
+  assertGradsUnchanged(new Adam(0.1), "Adam(0.1)");
+});
+
+Deno.test(
+  "a missing gradient throws an Error that names the parameter",
+  timeLimit,
+  () => assertMissingGradientThrows(new Adam(), "Adam()"),
+);
+
+Deno.test(
+  "a gradient of the wrong shape throws an Error that names the parameter, even when it would broadcast",
+  timeLimit,
+  () => assertWrongShapeThrows(() => new Adam(), "Adam()"),
+);
+
+Deno.test(
+  "a gradient for a parameter that does not exist throws an Error that names it",
+  timeLimit,
+  () => {
+    assertClearError(
+      () =>
+        new Adam().update({ W1: tensor([1]) }, {
+          W1: tensor([1]),
+          W3: tensor([1]),
+        }),
+      "Adam().update of {W1} with gradients for W1 and W3",
+      {
+        includes: "W3",
+        says: 'name the gradient "W3"',
+        fix: "keep the given checkGradients call first in update",
+      },
+    );
+  },
+);
+
+Deno.test(
+  "a rejected update names Adam.update and changes nothing",
+  timeLimit,
+  () =>
+    assertRejectedUpdateChangesNothing(
+      () => new Adam(0.1),
+      "Adam(0.1)",
+      "Adam.update",
+    ),
+);
 
 Deno.test(
   "the defaults are lr 0.001, beta1 0.9 and beta2 0.999 (book 6.1.6)",
@@ -160,6 +219,23 @@ Deno.test(
 );
 
 Deno.test(
+  "the denominator is √v + 1e-7, exactly: a gradient of 1e-4 moves w by 0.1/(1 + 1e-7/√1e-11)",
+  timeLimit,
+  () => {
+    const params = { w: tensor([0]) };
+    new Adam(0.1).update(params, { w: tensor([1e-4]) });
+    // t = 1: m = 0.1 * 1e-4, v = 0.001 * 1e-8 = 1e-11, √v = 3.1623e-6, and
+    // lr_t = 0.1 √0.001 / 0.1; the step is lr_t * m / (√v + 1e-7)
+    // = 0.1 √v / (√v + 1e-7) = 0.1 / 1.0316228. With √(v + 1e-7) instead it
+    // would be about 0.001, and with 1e-8 instead of 1e-7, 0.1 / 1.0031623.
+    assertClose(params.w, [-0.1 / (1 + 1e-7 / Math.sqrt(1e-11))], {
+      rtol: 1e-9,
+      msg: "Adam(0.1): w after one update with dw = 1e-4 from 0",
+    });
+  },
+);
+
+Deno.test(
   "a zero gradient leaves the parameter where it is, with no NaN",
   timeLimit,
   () => {
@@ -224,26 +300,46 @@ Deno.test(
   },
 );
 
-Deno.test(
-  "update changes the caller's tensors in place, so a layer holding them sees the new values",
-  timeLimit,
-  () => {
-    assertUpdatesInPlace(new Adam(0.5), "Adam(0.5)");
-  },
-);
-
-Deno.test("update leaves the gradients unchanged", timeLimit, () => {
-  assertGradsUnchanged(new Adam(0.1), "Adam(0.1)");
-});
-
-Deno.test(
-  "a missing gradient throws an Error that names the parameter",
-  timeLimit,
-  () => assertMissingGradientThrows(new Adam(), "Adam()"),
-);
-
-Deno.test(
-  "a gradient of the wrong shape throws an Error that names the parameter, even when it would broadcast",
-  timeLimit,
-  () => assertWrongShapeThrows(() => new Adam(), "Adam()"),
-);
+/**
+ * Updates {W, b} once, then gives `update` two gradient records it must
+ * reject: b's gradient of shape [1] (which would broadcast) and no gradient
+ * for b. Each must throw an Error naming `who` and change nothing: the
+ * parameters stay where they were, and a good update afterwards gives what
+ * it gives to a twin optimizer that never saw the rejected calls.
+ */
+function assertRejectedUpdateChangesNothing(
+  make: () => Optimizer,
+  what: string,
+  who: string,
+): void {
+  const optimizer = make();
+  const twin = make();
+  const params = { W: tensor([1, 2]), b: tensor([3, 4]) };
+  const twinParams = { W: tensor([1, 2]), b: tensor([3, 4]) };
+  optimizer.update(params, { W: tensor([1, -1]), b: tensor([2, 2]) });
+  twin.update(twinParams, { W: tensor([1, -1]), b: tensor([2, 2]) });
+  const rejected: [string, Record<string, Tensor>][] = [
+    ["{W: [1, 1], b: [5]}", { W: tensor([1, 1]), b: tensor([5]) }],
+    ["{W: [1, 1]}", { W: tensor([1, 1]) }],
+  ];
+  for (const [text, grads] of rejected) {
+    const call = `${what}.update({W: [·, ·], b: [·, ·]}, ${text})`;
+    assertThrows(() => optimizer.update(params, grads), Error, who, call);
+    for (const key of ["W", "b"] as const) {
+      assertClose(params[key], twinParams[key], {
+        rtol: 0,
+        msg: `${key} after the rejected ${call}: it must not move`,
+      });
+    }
+  }
+  optimizer.update(params, { W: tensor([0.5, 3]), b: tensor([-1, 0]) });
+  twin.update(twinParams, { W: tensor([0.5, 3]), b: tensor([-1, 0]) });
+  for (const key of ["W", "b"] as const) {
+    assertClose(params[key], twinParams[key], {
+      rtol: 1e-12,
+      msg: `${key} after a good update that follows the rejected ones, ` +
+        `compared with another ${what} given only the good updates ` +
+        "(a rejected update must leave the optimizer's state as it was)",
+    });
+  }
+}

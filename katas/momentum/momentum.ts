@@ -1,9 +1,12 @@
-// deno-lint-ignore-file no-unused-vars
-import type { Tensor } from "../../lib/tensor.ts";
+import {
+  checkGradients,
+  type Optimizer,
+  type Params,
+} from "../../lib/layer.ts";
 import { notImplemented } from "../../lib/not_implemented.ts";
 
 /** SGD with momentum (book 6.1.4): see README.md beside this file. */
-export class Momentum {
+export class Momentum implements Optimizer {
   /** The learning rate η. */
   readonly lr: number;
   /** The momentum α: how much of the last velocity survives each step. */
@@ -16,7 +19,10 @@ export class Momentum {
   }
 
   /** Moves every parameter by its velocity, in place. */
-  update(params: Record<string, Tensor>, grads: Record<string, Tensor>): void {
+  update(params: Params, grads: Params): void {
+    // Given: throws, naming the parameter, unless every parameter has a
+    // gradient of its own shape. Keep it first, before anything changes.
+    checkGradients("Momentum.update", params, grads);
     return notImplemented("momentum", "Momentum.update");
   }
 }

@@ -1,14 +1,18 @@
 import { Momentum } from "./momentum.ts";
 import {
+  assertClearError,
   assertClose,
   assertGradsUnchanged,
   assertMissingGradientThrows,
   assertNearMinimum,
   assertStartsAfresh,
   assertStatePerParameter,
+  assertThrows,
   assertUpdatesInPlace,
   assertWrongShapeThrows,
   descend,
+  type Optimizer,
+  type Tensor,
   tensor,
   timeLimit,
   updateWithNewTensors,
@@ -18,6 +22,66 @@ import {
 // f(x, y) = x²/20 + y², whose gradient is (x/10, 2y), from (-7, 2); the other
 // helpers check the contract of update that every optimizer shares (see
 // lib/testing/optimizer.ts).
+
+Deno.test(
+  "update changes the caller's tensors in place, so a layer holding them sees the new values",
+  timeLimit,
+  () => {
+    const W = assertUpdatesInPlace(new Momentum(0.5), "Momentum(0.5)");
+    // v = -0.5 * 2, so W - 1 everywhere
+    assertClose(W, [[0, 1], [2, 3]], {
+      rtol: 1e-12,
+      msg: "the layer's W after Momentum(0.5).update with dW = 2",
+    });
+  },
+);
+
+Deno.test("update leaves the gradients unchanged", timeLimit, () => {
+  assertGradsUnchanged(new Momentum(0.1), "Momentum(0.1)");
+});
+
+Deno.test(
+  "a missing gradient throws an Error that names the parameter",
+  timeLimit,
+  () => assertMissingGradientThrows(new Momentum(), "Momentum()"),
+);
+
+Deno.test(
+  "a gradient of the wrong shape throws an Error that names the parameter, even when it would broadcast",
+  timeLimit,
+  () => assertWrongShapeThrows(() => new Momentum(), "Momentum()"),
+);
+
+Deno.test(
+  "a gradient for a parameter that does not exist throws an Error that names it",
+  timeLimit,
+  () => {
+    assertClearError(
+      () =>
+        new Momentum().update({ W1: tensor([1]) }, {
+          W1: tensor([1]),
+          W3: tensor([1]),
+        }),
+      "Momentum().update of {W1} with gradients for W1 and W3",
+      {
+        includes: "W3",
+        says: 'name the gradient "W3"',
+        fix: "keep the given checkGradients call first in update",
+      },
+    );
+  },
+);
+
+Deno.test(
+  "a rejected update names Momentum.update and changes nothing",
+  timeLimit,
+  () =>
+    assertRejectedUpdateChangesNothing(
+      () => new Momentum(0.1, 0.9),
+      "Momentum(0.1, 0.9)",
+      "Momentum.update",
+    ),
+);
 
 Deno.test(
   "the defaults are lr 0.01 and momentum 0.9 (book 6.1.4)",
@@ -162,31 +226,46 @@ Deno.test(
   },
 );
 
-Deno.test(
-  "update changes the caller's tensors in place, so a layer holding them sees the new values",
-  timeLimit,
-  () => {
-    const W = assertUpdatesInPlace(new Momentum(0.5), "Momentum(0.5)");
-    // v = -0.5 * 2, so W - 1 everywhere
-    assertClose(W, [[0, 1], [2, 3]], {
+/**
+ * Updates {W, b} once, then gives `update` two gradient records it must
+ * reject: b's gradient of shape [1] (which would broadcast) and no gradient
+ * for b. Each must throw an Error naming `who` and change nothing: the
+ * parameters stay where they were, and a good update afterwards gives what
+ * it gives to a twin optimizer that never saw the rejected calls.
+ */
+function assertRejectedUpdateChangesNothing(
+  make: () => Optimizer,
+  what: string,
+  who: string,
+): void {
+  const optimizer = make();
+  const twin = make();
+  const params = { W: tensor([1, 2]), b: tensor([3, 4]) };
+  const twinParams = { W: tensor([1, 2]), b: tensor([3, 4]) };
+  optimizer.update(params, { W: tensor([1, -1]), b: tensor([2, 2]) });
+  twin.update(twinParams, { W: tensor([1, -1]), b: tensor([2, 2]) });
+  const rejected: [string, Record<string, Tensor>][] = [
+    ["{W: [1, 1], b: [5]}", { W: tensor([1, 1]), b: tensor([5]) }],
+    ["{W: [1, 1]}", { W: tensor([1, 1]) }],
+  ];
+  for (const [text, grads] of rejected) {
+    const call = `${what}.update({W: [·, ·], b: [·, ·]}, ${text})`;
+    assertThrows(() => optimizer.update(params, grads), Error, who, call);
+    for (const key of ["W", "b"] as const) {
+      assertClose(params[key], twinParams[key], {
+        rtol: 0,
+        msg: `${key} after the rejected ${call}: it must not move`,
+      });
+    }
+  }
+  optimizer.update(params, { W: tensor([0.5, 3]), b: tensor([-1, 0]) });
+  twin.update(twinParams, { W: tensor([0.5, 3]), b: tensor([-1, 0]) });
+  for (const key of ["W", "b"] as const) {
+    assertClose(params[key], twinParams[key], {
       rtol: 1e-12,
-      msg: "the layer's W after Momentum(0.5).update with dW = 2",
+      msg: `${key} after a good update that follows the rejected ones, ` +
+        `compared with another ${what} given only the good updates ` +
+        "(a rejected update must leave the optimizer's state as it was)",
     });
-  },
-);
-
-Deno.test("update leaves the gradients unchanged", timeLimit, () => {
-  assertGradsUnchanged(new Momentum(0.1), "Momentum(0.1)");
-});
-
-Deno.test(
-  "a missing gradient throws an Error that names the parameter",
-  timeLimit,
-  () => assertMissingGradientThrows(new Momentum(), "Momentum()"),
-);
-
-Deno.test(
-  "a gradient of the wrong shape throws an Error that names the parameter, even when it would broadcast",
-  timeLimit,
-  () => assertWrongShapeThrows(() => new Momentum(), "Momentum()"),
-);
+  }
+}

@@ -1,9 +1,12 @@
-// deno-lint-ignore-file no-unused-vars
-import type { Tensor } from "../../lib/tensor.ts";
+import {
+  checkGradients,
+  type Optimizer,
+  type Params,
+} from "../../lib/layer.ts";
 import { notImplemented } from "../../lib/not_implemented.ts";
 
 /** RMSprop (book 6.1.5): see README.md beside this file. */
-export class RMSprop {
+export class RMSprop implements Optimizer {
   /** The learning rate η. */
   readonly lr: number;
   /** The decay rate ρ: how much of the old h survives each step. */
@@ -16,7 +19,10 @@ export class RMSprop {
   }
 
   /** Moves every parameter by its scaled gradient, in place. */
-  update(params: Record<string, Tensor>, grads: Record<string, Tensor>): void {
+  update(params: Params, grads: Params): void {
+    // Given: throws, naming the parameter, unless every parameter has a
+    // gradient of its own shape. Keep it first, before anything changes.
+    checkGradients("RMSprop.update", params, grads);
     return notImplemented("rmsprop", "RMSprop.update");
   }
 }

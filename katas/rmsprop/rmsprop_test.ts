@@ -1,14 +1,18 @@
 import { RMSprop } from "./rmsprop.ts";
 import {
+  assertClearError,
   assertClose,
   assertGradsUnchanged,
   assertMissingGradientThrows,
   assertNearMinimum,
   assertStartsAfresh,
   assertStatePerParameter,
+  assertThrows,
   assertUpdatesInPlace,
   assertWrongShapeThrows,
   descend,
+  type Optimizer,
+  type Tensor,
   tensor,
   timeLimit,
   updateWithNewTensors,
@@ -22,6 +26,61 @@ import {
 // Positions below are worked out without the 1e-7 in the denominator, which
 // changes them by less than 1e-6 relative: hence rtol 2e-6. The test on a
 // gradient of 1e-3 checks the 1e-7 itself.
+
+Deno.test(
+  "update changes the caller's tensors in place, so a layer holding them sees the new values",
+  timeLimit,
+  () => {
+    assertUpdatesInPlace(new RMSprop(0.5), "RMSprop(0.5)");
+  },
+);
+
+Deno.test("update leaves the gradients unchanged", timeLimit, () => {
+  assertGradsUnchanged(new RMSprop(0.1), "RMSprop(0.1)");
+});
+
+Deno.test(
+  "a missing gradient throws an Error that names the parameter",
+  timeLimit,
+  () => assertMissingGradientThrows(new RMSprop(), "RMSprop()"),
+);
+
+Deno.test(
+  "a gradient of the wrong shape throws an Error that names the parameter, even when it would broadcast",
+  timeLimit,
+  () => assertWrongShapeThrows(() => new RMSprop(), "RMSprop()"),
+);
+
+Deno.test(
+  "a gradient for a parameter that does not exist throws an Error that names it",
+  timeLimit,
+  () => {
+    assertClearError(
+      () =>
+        new RMSprop().update({ W1: tensor([1]) }, {
+          W1: tensor([1]),
+          W3: tensor([1]),
+        }),
+      "RMSprop().update of {W1} with gradients for W1 and W3",
+      {
+        includes: "W3",
+        says: 'name the gradient "W3"',
+        fix: "keep the given checkGradients call first in update",
+      },
+    );
+  },
+);
+
+Deno.test(
+  "a rejected update names RMSprop.update and changes nothing",
+  timeLimit,
+  () =>
+    assertRejectedUpdateChangesNothing(
+      () => new RMSprop(0.1, 0.9),
+      "RMSprop(0.1, 0.9)",
+      "RMSprop.update",
+    ),
+);
 
 Deno.test(
   "the defaults are lr 0.01 and decay rate 0.99 (book's common/optimizer.py)",
@@ -121,14 +180,15 @@ Deno.test(
 );
 
 Deno.test(
-  "the 1e-7 is added after the square root: a gradient of 1e-3 moves w by 0.1/1.001",
+  "the denominator is √h + 1e-7, exactly: a gradient of 1e-3 moves w by 0.1/1.001",
   timeLimit,
   () => {
     const params = { w: tensor([0]) };
     new RMSprop(0.01).update(params, { w: tensor([1e-3]) });
     // h = 0.01 * 1e-6 = 1e-8, √h = 1e-4; the step is
     // 0.01 * 1e-3 / (1e-4 + 1e-7) = 0.1 / 1.001. With √(h + 1e-7) instead it
-    // would be 0.01 * 1e-3 / 3.317e-4 = 0.0302.
+    // would be 0.01 * 1e-3 / 3.317e-4 = 0.0302, and with 1e-8 instead of
+    // 1e-7, 0.1 / 1.0001.
     assertClose(params.w, [-0.1 / 1.001], {
       rtol: 1e-9,
       msg: "RMSprop(0.01): w after one update with dw = 1e-3 from 0",
@@ -196,26 +256,46 @@ Deno.test(
   },
 );
 
-Deno.test(
-  "update changes the caller's tensors in place, so a layer holding them sees the new values",
-  timeLimit,
-  () => {
-    assertUpdatesInPlace(new RMSprop(0.5), "RMSprop(0.5)");
-  },
-);
-
-Deno.test("update leaves the gradients unchanged", timeLimit, () => {
-  assertGradsUnchanged(new RMSprop(0.1), "RMSprop(0.1)");
-});
-
-Deno.test(
-  "a missing gradient throws an Error that names the parameter",
-  timeLimit,
-  () => assertMissingGradientThrows(new RMSprop(), "RMSprop()"),
-);
-
-Deno.test(
-  "a gradient of the wrong shape throws an Error that names the parameter, even when it would broadcast",
-  timeLimit,
-  () => assertWrongShapeThrows(() => new RMSprop(), "RMSprop()"),
-);
+/**
+ * Updates {W, b} once, then gives `update` two gradient records it must
+ * reject: b's gradient of shape [1] (which would broadcast) and no gradient
+ * for b. Each must throw an Error naming `who` and change nothing: the
+ * parameters stay where they were, and a good update afterwards gives what
+ * it gives to a twin optimizer that never saw the rejected calls.
+ */
+function assertRejectedUpdateChangesNothing(
+  make: () => Optimizer,
+  what: string,
+  who: string,
+): void {
+  const optimizer = make();
+  const twin = make();
+  const params = { W: tensor([1, 2]), b: tensor([3, 4]) };
+  const twinParams = { W: tensor([1, 2]), b: tensor([3, 4]) };
+  optimizer.update(params, { W: tensor([1, -1]), b: tensor([2, 2]) });
+  twin.update(twinParams, { W: tensor([1, -1]), b: tensor([2, 2]) });
+  const rejected: [string, Record<string, Tensor>][] = [
+    ["{W: [1, 1], b: [5]}", { W: tensor([1, 1]), b: tensor([5]) }],
+    ["{W: [1, 1]}", { W: tensor([1, 1]) }],
+  ];
+  for (const [text, grads] of rejected) {
+    const call = `${what}.update({W: [·, ·], b: [·, ·]}, ${text})`;
+    assertThrows(() => optimizer.update(params, grads), Error, who, call);
+    for (const key of ["W", "b"] as const) {
+      assertClose(params[key], twinParams[key], {
+        rtol: 0,
+        msg: `${key} after the rejected ${call}: it must not move`,
+      });
+    }
+  }
+  optimizer.update(params, { W: tensor([0.5, 3]), b: tensor([-1, 0]) });
+  twin.update(twinParams, { W: tensor([0.5, 3]), b: tensor([-1, 0]) });
+  for (const key of ["W", "b"] as const) {
+    assertClose(params[key], twinParams[key], {
+      rtol: 1e-12,
+      msg: `${key} after a good update that follows the rejected ones, ` +
+        `compared with another ${what} given only the good updates ` +
+        "(a rejected update must leave the optimizer's state as it was)",
+    });
+  }
+}

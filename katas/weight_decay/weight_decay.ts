@@ -1,15 +1,12 @@
 // deno-lint-ignore-file no-unused-vars
-import type { Tensor } from "../../lib/tensor.ts";
+import { checkGradients, type Params } from "../../lib/layer.ts";
 import { notImplemented } from "../../lib/not_implemented.ts";
 
 /**
  * The penalty added to the loss: 0.5 * lambda * the sum of the squares of
  * every weight (the parameters whose name starts with "W"). See README.md.
  */
-export function weightDecayLoss(
-  params: Record<string, Tensor>,
-  lambda: number,
-): number {
+export function weightDecayLoss(params: Params, lambda: number): number {
   return notImplemented("weight_decay", "weightDecayLoss");
 }
 
@@ -18,9 +15,12 @@ export function weightDecayLoss(
  * they were. Changes neither `grads` nor `params`.
  */
 export function addWeightDecay(
-  grads: Record<string, Tensor>,
-  params: Record<string, Tensor>,
+  grads: Params,
+  params: Params,
   lambda: number,
-): Record<string, Tensor> {
+): Params {
+  // Given: throws, naming the parameter, unless grads has exactly the names
+  // of params, each gradient of its parameter's shape.
+  checkGradients("addWeightDecay", params, grads);
   return notImplemented("weight_decay", "addWeightDecay");
 }

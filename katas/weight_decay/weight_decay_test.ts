@@ -2,6 +2,7 @@ import { addWeightDecay, weightDecayLoss } from "./weight_decay.ts";
 import {
   assert,
   assertAlmostEquals,
+  assertClearError,
   assertClose,
   assertEquals,
   assertFresh,
@@ -38,6 +39,103 @@ function tensorsOf(
 }
 
 Deno.test(
+  "addWeightDecay returns a new record of new weight gradients and changes neither grads nor params",
+  timeLimit,
+  () => {
+    const params = smallNet();
+    const grads = onesLike(params);
+    const before = Object.keys(grads).join();
+    const result = assertUnchanged(
+      tensorsOf({ grads, params }),
+      () => addWeightDecay(grads, params, 0.1),
+      "addWeightDecay(grads, params, 0.1)",
+    );
+    assert(
+      result !== grads,
+      "addWeightDecay returned grads itself: return a new record",
+    );
+    assertEquals(
+      Object.keys(grads).join(),
+      before,
+      "addWeightDecay changed the names in grads",
+    );
+    for (const name of ["W1", "W2"]) {
+      assertFresh(
+        result[name],
+        { [`grads.${name}`]: grads[name], [`params.${name}`]: params[name] },
+        `addWeightDecay(...).${name}`,
+      );
+    }
+  },
+);
+
+Deno.test("weightDecayLoss leaves params unchanged", timeLimit, () => {
+  const params = smallNet();
+  assertUnchanged(
+    tensorsOf({ params }),
+    () => weightDecayLoss(params, 0.1),
+    "weightDecayLoss(params, 0.1)",
+  );
+});
+
+Deno.test(
+  "addWeightDecay returns a gradient for exactly the names in grads",
+  timeLimit,
+  () => {
+    const params = smallNet();
+    const g = onesLike(params);
+    assertEquals(
+      Object.keys(addWeightDecay(g, params, 0.1)).sort(),
+      Object.keys(g).sort(),
+      "the names in addWeightDecay(grads, params, 0.1)",
+    );
+  },
+);
+
+Deno.test(
+  "addWeightDecay rejects a weight's gradient of another shape, even one that would broadcast, naming itself and the weight",
+  timeLimit,
+  () => {
+    const params = smallNet();
+    const grads = onesLike(params);
+    grads.W1 = Tensor.ones([2]);
+    const call =
+      "addWeightDecay(grads, params, 0.1) with W1 [2, 2] and its gradient [2]";
+    const error = assertClearError(
+      () => addWeightDecay(grads, params, 0.1),
+      call,
+      {
+        includes: "W1",
+        says: 'name the weight "W1"',
+        fix: "keep the given checkGradients call first in addWeightDecay",
+      },
+    );
+    assert(
+      error.message.includes("addWeightDecay"),
+      `${call} threw "${error.message}", which does not name addWeightDecay`,
+    );
+  },
+);
+
+Deno.test(
+  "addWeightDecay rejects grads without a gradient for a weight, naming the weight",
+  timeLimit,
+  () => {
+    const params = smallNet();
+    const { W2: _, ...grads } = onesLike(params);
+    assertClearError(
+      () => addWeightDecay(grads, params, 0.1),
+      "addWeightDecay(grads, params, 0.1) with no gradient for W2",
+      {
+        includes: "W2",
+        says: 'name the weight "W2"',
+        fix: "keep the given checkGradients call first in addWeightDecay",
+      },
+    );
+  },
+);
+
+Deno.test(
   "weightDecayLoss is 0.5 * lambda * the sum of the squares of every weight",
   timeLimit,
   () => {
@@ -70,7 +168,12 @@ Deno.test(
   timeLimit,
   () => {
     const params = smallNet();
-    assertAlmostEquals(weightDecayLoss(params, 0), 0, 1e-12, "lambda 0");
+    assertAlmostEquals(
+      weightDecayLoss(params, 0),
+      0,
+      1e-12,
+      "weightDecayLoss(smallNet(), 0)",
+    );
     assertAlmostEquals(
       weightDecayLoss(params, 0.5),
       5 * weightDecayLoss(params, 0.1),
@@ -84,12 +187,14 @@ Deno.test(
   "addWeightDecay adds lambda * W to each weight's gradient",
   timeLimit,
   () => {
+    const params = smallNet();
     const grads = addWeightDecay(
       {
+        ...onesLike(params),
         W1: tensor([[1, 1], [1, 1]]),
         W2: tensor([[0.5], [-0.5]]),
       },
-      smallNet(),
+      params,
       0.1,
     );
     assertClose(grads.W1, [[1.1, 1.2], [1.3, 1.4]], {
@@ -107,6 +212,7 @@ Deno.test(
   () => {
     const g = {
       W1: tensor([[0, 0], [0, 0]]),
+      W2: tensor([[0], [0]]),
       b1: tensor([1, 2]),
       gamma1: tensor([3, 4]),
       beta1: tensor([5, 6]),
@@ -153,60 +259,9 @@ Deno.test(
   },
 );
 
-Deno.test(
-  "addWeightDecay returns a gradient for exactly the names in grads",
-  timeLimit,
-  () => {
-    const params = smallNet();
-    const g = Object.fromEntries(
-      Object.entries(params).map(([name, p]) => [name, Tensor.ones(p.shape)]),
-    );
-    assertEquals(
-      Object.keys(addWeightDecay(g, params, 0.1)).sort(),
-      Object.keys(g).sort(),
-      "the names in addWeightDecay(grads, params, 0.1)",
-    );
-  },
-);
-
-Deno.test(
-  "addWeightDecay returns a new record of new weight gradients and changes neither grads nor params",
-  timeLimit,
-  () => {
-    const params = smallNet();
-    const grads = Object.fromEntries(
-      Object.entries(params).map(([name, p]) => [name, Tensor.ones(p.shape)]),
-    );
-    const before = Object.keys(grads).join();
-    const result = assertUnchanged(
-      tensorsOf({ grads, params }),
-      () => addWeightDecay(grads, params, 0.1),
-      "addWeightDecay(grads, params, 0.1)",
-    );
-    assert(
-      result !== grads,
-      "addWeightDecay returned grads itself: return a new record",
-    );
-    assertEquals(
-      Object.keys(grads).join(),
-      before,
-      "addWeightDecay changed the names in grads",
-    );
-    for (const name of ["W1", "W2"]) {
-      assertFresh(
-        result[name],
-        { [`grads.${name}`]: grads[name], [`params.${name}`]: params[name] },
-        `addWeightDecay(...).${name}`,
-      );
-    }
-  },
-);
-
-Deno.test("weightDecayLoss leaves params unchanged", timeLimit, () => {
-  const params = smallNet();
-  assertUnchanged(
-    tensorsOf({ params }),
-    () => weightDecayLoss(params, 0.1),
-    "weightDecayLoss(params, 0.1)",
+/** A gradient of ones for every parameter, of its shape. */
+function onesLike(params: Record<string, Tensor>): Record<string, Tensor> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, p]) => [name, Tensor.ones(p.shape)]),
   );
-});
+}

@@ -1,11 +1,16 @@
-import { shapeToString, Tensor } from "../../lib/tensor.ts";
+import {
+  checkGradients,
+  type Optimizer,
+  type Params,
+} from "../../lib/layer.ts";
+import { Tensor } from "../../lib/tensor.ts";
 
 /**
  * Adam (book 6.1.6), in the book's form: moving averages of the gradient (m)
  * and of its square (v), and a step size lr_t that corrects their bias
  * towards the zeros they start from.
  */
-export class Adam {
+export class Adam implements Optimizer {
   /** The learning rate η. */
   readonly lr: number;
   /** The decay β₁ of the moving average of gradients. */
@@ -27,21 +32,20 @@ export class Adam {
   }
 
   /** Moves every parameter by its corrected, scaled average gradient. */
-  update(params: Record<string, Tensor>, grads: Record<string, Tensor>): void {
+  update(params: Params, grads: Params): void {
     checkGradients("Adam.update", params, grads);
     this.#t += 1;
-    // m and v start at 0, so early on they are too small by the factors
-    // (1 - β₁^t) and √(1 - β₂^t); lr_t undoes both.
+    // m and v start at 0, so early on m is too small by the factor 1 - β₁^t
+    // and √v by √(1 - β₂^t); lr_t undoes both.
     const lrT = this.lr * Math.sqrt(1 - this.beta2 ** this.#t) /
       (1 - this.beta1 ** this.#t);
-    for (const [key, param] of Object.entries(params)) {
-      const grad = grads[key];
-      const m = stateOf(this.#m, key, param);
-      const v = stateOf(this.#v, key, param);
-      m.addInPlace(grad.sub(m).mul(1 - this.beta1));
-      v.addInPlace(grad.mul(grad).sub(v).mul(1 - this.beta2));
+    for (const key in params) {
+      const m = stateOf(this.#m, key, params[key]);
+      const v = stateOf(this.#v, key, params[key]);
+      m.addInPlace(grads[key].sub(m).mul(1 - this.beta1));
+      v.addInPlace(grads[key].pow(2).sub(v).mul(1 - this.beta2));
       // In place: the layers hold this same tensor and must see the new value.
-      param.subInPlace(m.mul(lrT).div(v.sqrt().add(1e-7)));
+      params[key].subInPlace(m.mul(lrT).div(v.sqrt().add(1e-7)));
     }
   }
 }
@@ -58,30 +62,4 @@ function stateOf(
     states.set(key, state);
   }
   return state;
-}
-
-/**
- * Throws unless every parameter has a gradient of its own shape. Checked
- * before any update, so a bad call changes nothing (not even t); a shape that
- * would merely broadcast is an error too, because it means the gradient is
- * not this parameter's.
- */
-function checkGradients(
-  who: string,
-  params: Record<string, Tensor>,
-  grads: Record<string, Tensor>,
-): void {
-  for (const [key, param] of Object.entries(params)) {
-    const grad = grads[key];
-    if (grad === undefined) {
-      throw new Error(`${who}: grads has no entry for the parameter "${key}"`);
-    }
-    if (shapeToString(grad.shape) !== shapeToString(param.shape)) {
-      throw new Error(
-        `${who}: the gradient of "${key}" has shape ${
-          shapeToString(grad.shape)
-        }, but the parameter has shape ${shapeToString(param.shape)}`,
-      );
-    }
-  }
 }

@@ -1,10 +1,15 @@
-import { shapeToString, Tensor } from "../../lib/tensor.ts";
+import {
+  checkGradients,
+  type Optimizer,
+  type Params,
+} from "../../lib/layer.ts";
+import { Tensor } from "../../lib/tensor.ts";
 
 /**
  * SGD with momentum (book 6.1.4): a velocity that remembers past steps,
  * v ← αv − η·∂L/∂W, then W ← W + v.
  */
-export class Momentum {
+export class Momentum implements Optimizer {
   /** The learning rate η. */
   readonly lr: number;
   /** The momentum α: how much of the last velocity survives each step. */
@@ -19,44 +24,18 @@ export class Momentum {
   }
 
   /** Moves every parameter by its velocity, in place. */
-  update(params: Record<string, Tensor>, grads: Record<string, Tensor>): void {
+  update(params: Params, grads: Params): void {
     checkGradients("Momentum.update", params, grads);
-    for (const [key, param] of Object.entries(params)) {
+    for (const key in params) {
       // A parameter starts at rest: the book's zeros_like(val).
       let v = this.#v.get(key);
       if (v === undefined) {
-        v = Tensor.zeros(param.shape);
+        v = Tensor.zeros(params[key].shape);
         this.#v.set(key, v);
       }
       v.mulInPlace(this.momentum).subInPlace(grads[key].mul(this.lr));
       // In place: the layers hold this same tensor and must see the new value.
-      param.addInPlace(v);
-    }
-  }
-}
-
-/**
- * Throws unless every parameter has a gradient of its own shape. Checked
- * before any update, so a bad call changes nothing; a shape that would merely
- * broadcast is an error too, because it means the gradient is not this
- * parameter's.
- */
-function checkGradients(
-  who: string,
-  params: Record<string, Tensor>,
-  grads: Record<string, Tensor>,
-): void {
-  for (const [key, param] of Object.entries(params)) {
-    const grad = grads[key];
-    if (grad === undefined) {
-      throw new Error(`${who}: grads has no entry for the parameter "${key}"`);
-    }
-    if (shapeToString(grad.shape) !== shapeToString(param.shape)) {
-      throw new Error(
-        `${who}: the gradient of "${key}" has shape ${
-          shapeToString(grad.shape)
-        }, but the parameter has shape ${shapeToString(param.shape)}`,
-      );
+      params[key].addInPlace(v);
     }
   }
 }

@@ -1,10 +1,15 @@
-import { shapeToString, Tensor } from "../../lib/tensor.ts";
+import {
+  checkGradients,
+  type Optimizer,
+  type Params,
+} from "../../lib/layer.ts";
+import { Tensor } from "../../lib/tensor.ts";
 
 /**
  * RMSprop (book 6.1.5, and its common/optimizer.py): AdaGrad with a memory
  * that fades, h ← ρh + (1 − ρ)(∂L/∂W)², then W ← W − η·∂L/∂W / (√h + 1e-7).
  */
-export class RMSprop {
+export class RMSprop implements Optimizer {
   /** The learning rate η. */
   readonly lr: number;
   /** The decay rate ρ: how much of the old h survives each step. */
@@ -19,48 +24,20 @@ export class RMSprop {
   }
 
   /** Moves every parameter by its scaled gradient, in place. */
-  update(params: Record<string, Tensor>, grads: Record<string, Tensor>): void {
+  update(params: Params, grads: Params): void {
     checkGradients("RMSprop.update", params, grads);
-    for (const [key, param] of Object.entries(params)) {
-      const grad = grads[key];
+    for (const key in params) {
       let h = this.#h.get(key);
       if (h === undefined) {
-        h = Tensor.zeros(param.shape);
+        h = Tensor.zeros(params[key].shape);
         this.#h.set(key, h);
       }
       // Old squared gradients fade by ρ each step, so unlike AdaGrad the
       // steps do not shrink for ever.
-      h.mulInPlace(this.decayRate).addInPlace(
-        grad.mul(grad).mul(1 - this.decayRate),
-      );
+      h.mulInPlace(this.decayRate);
+      h.addInPlace(grads[key].mul(grads[key]).mul(1 - this.decayRate));
       // The 1e-7 keeps the division finite while h is still 0.
-      param.subInPlace(grad.mul(this.lr).div(h.sqrt().add(1e-7)));
-    }
-  }
-}
-
-/**
- * Throws unless every parameter has a gradient of its own shape. Checked
- * before any update, so a bad call changes nothing; a shape that would merely
- * broadcast is an error too, because it means the gradient is not this
- * parameter's.
- */
-function checkGradients(
-  who: string,
-  params: Record<string, Tensor>,
-  grads: Record<string, Tensor>,
-): void {
-  for (const [key, param] of Object.entries(params)) {
-    const grad = grads[key];
-    if (grad === undefined) {
-      throw new Error(`${who}: grads has no entry for the parameter "${key}"`);
-    }
-    if (shapeToString(grad.shape) !== shapeToString(param.shape)) {
-      throw new Error(
-        `${who}: the gradient of "${key}" has shape ${
-          shapeToString(grad.shape)
-        }, but the parameter has shape ${shapeToString(param.shape)}`,
-      );
+      params[key].subInPlace(grads[key].mul(this.lr).div(h.sqrt().add(1e-7)));
     }
   }
 }

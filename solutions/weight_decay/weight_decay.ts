@@ -1,4 +1,4 @@
-import type { Tensor } from "../../lib/tensor.ts";
+import { checkGradients, type Params } from "../../lib/layer.ts";
 
 /**
  * The book decays the weights of the Affine layers only: the parameters named
@@ -10,15 +10,12 @@ function isWeight(name: string): boolean {
 }
 
 /** The penalty added to the loss: 0.5 * lambda * the sum of every W². */
-export function weightDecayLoss(
-  params: Record<string, Tensor>,
-  lambda: number,
-): number {
-  let sumOfSquares = 0;
-  for (const [name, value] of Object.entries(params)) {
-    if (isWeight(name)) sumOfSquares += value.pow(2).sum();
+export function weightDecayLoss(params: Params, lambda: number): number {
+  let weightDecay = 0;
+  for (const [name, W] of Object.entries(params)) {
+    if (isWeight(name)) weightDecay += 0.5 * lambda * W.pow(2).sum();
   }
-  return 0.5 * lambda * sumOfSquares;
+  return weightDecay;
 }
 
 /**
@@ -26,11 +23,12 @@ export function weightDecayLoss(
  * weight's; the other gradients are passed on as they are.
  */
 export function addWeightDecay(
-  grads: Record<string, Tensor>,
-  params: Record<string, Tensor>,
+  grads: Params,
+  params: Params,
   lambda: number,
-): Record<string, Tensor> {
-  const out: Record<string, Tensor> = {};
+): Params {
+  checkGradients("addWeightDecay", params, grads);
+  const out: Params = {};
   for (const [name, grad] of Object.entries(grads)) {
     out[name] = isWeight(name) ? grad.add(params[name].mul(lambda)) : grad;
   }
