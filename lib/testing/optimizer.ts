@@ -15,7 +15,7 @@
 import type { Optimizer } from "../layer.ts";
 import { Rng } from "../random.ts";
 import { Tensor, tensor } from "../tensor.ts";
-import { AssertionError } from "./assert.ts";
+import { AssertionError, assertThrows } from "./assert.ts";
 import { assertClose } from "./close.ts";
 import { assertUnchanged } from "./mutation.ts";
 import { assertClearError } from "./protocol.ts";
@@ -353,5 +353,62 @@ export function assertWrongShapeThrows(
         shape.join(", ")
       }]`,
     );
+  }
+}
+
+/**
+ * Updates {W, b} once, then gives `update` two gradient records it must
+ * reject: b's gradient of shape [1] (which would broadcast) and no gradient
+ * for b. Each must throw an Error naming `who` and change nothing: the
+ * parameters stay where they were, and a good update afterwards gives what
+ * it gives to a twin optimizer that never saw the rejected calls.
+ *
+ * @example
+ * ```ts
+ * import { assertRejectedUpdateChangesNothing } from "./optimizer.ts";
+ * import { checkGradients, type Params } from "../layer.ts";
+ * class HalfStep {
+ *   update(params: Params, grads: Params) {
+ *     checkGradients("HalfStep.update", params, grads);
+ *     for (const key in params) params[key].subInPlace(grads[key].mul(0.5));
+ *   }
+ * }
+ * assertRejectedUpdateChangesNothing(() => new HalfStep(), "HalfStep", "HalfStep.update");
+ * ```
+ */
+export function assertRejectedUpdateChangesNothing(
+  make: () => Optimizer,
+  what: string,
+  who: string,
+): void {
+  const optimizer = make();
+  const twin = make();
+  const params = { W: tensor([1, 2]), b: tensor([3, 4]) };
+  const twinParams = { W: tensor([1, 2]), b: tensor([3, 4]) };
+  optimizer.update(params, { W: tensor([1, -1]), b: tensor([2, 2]) });
+  twin.update(twinParams, { W: tensor([1, -1]), b: tensor([2, 2]) });
+  const rejected: [string, Record<string, Tensor>][] = [
+    ["{W: [1, 1], b: [5]}", { W: tensor([1, 1]), b: tensor([5]) }],
+    ["{W: [1, 1]}", { W: tensor([1, 1]) }],
+  ];
+  for (const [text, grads] of rejected) {
+    const call = `${what}.update({W: [·, ·], b: [·, ·]}, ${text})`;
+    assertThrows(() => optimizer.update(params, grads), Error, who, call);
+    for (const key of ["W", "b"] as const) {
+      assertClose(params[key], twinParams[key], {
+        rtol: 0,
+        msg: `${key} after the rejected ${call}: it must not move`,
+      });
+    }
+  }
+  optimizer.update(params, { W: tensor([0.5, 3]), b: tensor([-1, 0]) });
+  twin.update(twinParams, { W: tensor([0.5, 3]), b: tensor([-1, 0]) });
+  for (const key of ["W", "b"] as const) {
+    assertClose(params[key], twinParams[key], {
+      rtol: 1e-12,
+      msg: `${key} after a good update that follows the rejected ones, ` +
+        `compared with another ${what} given only the good updates ` +
+        "(a rejected update must leave the optimizer's state as it was)",
+    });
   }
 }
