@@ -15,7 +15,7 @@
  */
 
 import { join } from "node:path";
-import { type KataEntry, loadManifest, type Manifest } from "../manifest.ts";
+import { type KataEntry, loadManifest } from "../manifest.ts";
 import { importMapArgs, runSpec, type SpecRunResult } from "../spec_run.ts";
 import { shippedStub } from "../shipped.ts";
 import {
