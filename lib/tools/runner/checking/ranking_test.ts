@@ -50,3 +50,13 @@ Deno.test("rankFailures puts a changed argument, then protocol, then the rest in
   ]);
   assertEquals(rankFailures([{ name: "a", passed: true }]), []);
 });
+
+Deno.test("a stub's NotImplementedError never ranks as a protocol failure", () => {
+  assertEquals(
+    failureRank(failed(
+      "backward before any forward throws an error that says forward comes first",
+      "NotImplementedError: Relu.backward is not implemented yet.",
+    )),
+    2,
+  );
+});

@@ -169,7 +169,11 @@ function failureLines(v: Verdict, style: Style): string[] {
   const label = v.status === "not started"
     ? style.yellow(style.bold("NOT STARTED"))
     : style.red(style.bold("FAILING"));
-  const which = v.otherFailures.length
+  // A stub fails every test for the same reason: one of them says it all.
+  const others = v.status === "not started" ? [] : v.otherFailures;
+  const which = v.status === "not started"
+    ? "The first failing test:"
+    : others.length
     ? "The most telling failing test:"
     : "The failing test:";
   const lines = [
@@ -196,9 +200,9 @@ function failureLines(v: Verdict, style: Style): string[] {
   if (/timed out/i.test(failure.message ?? "")) {
     lines.push("", wrap(LOOP_ADVICE, style.width));
   }
-  if (v.otherFailures.length) {
-    const named = v.otherFailures.slice(0, MAX_OTHERS);
-    const more = v.otherFailures.length - named.length;
+  if (others.length) {
+    const named = others.slice(0, MAX_OTHERS);
+    const more = others.length - named.length;
     lines.push(
       "",
       `Also failing:`,
@@ -300,11 +304,11 @@ export function verdictLines(
       "",
       wrap(
         `Checked against your edited spec: ${paths.spec} is not the one ` +
-          `shipped, so this kata does not count as solved. ` +
-          `\`${TASK} reset ${v.kata.name} --spec\` restores it (your copy ` +
-          `is saved to .katas/backups/ first).`,
+          `shipped, so this kata does not count as solved. To put the ` +
+          `shipped spec back (your copy is saved to .katas/backups/ first):`,
         style.width,
       ),
+      `  ${TASK} reset ${v.kata.name} --spec`,
     );
   }
   if (v.sandbox) lines.push("", wrap(SANDBOX_NOTE, style.width));
@@ -340,7 +344,7 @@ export function verdictLines(
 export interface ScreenInfo {
   /** The progress record, for the bar. */
   progress: Progress;
-  /** Hints shown so far and hints in the README. */
+  /** Hints shown so far and hints in the kata's HINTS.md. */
   hints: { shown: number; total: number };
   /** Whether the runner is watching (so keys work). */
   watching: boolean;
@@ -374,7 +378,7 @@ export function kataScreen(
   if (v.status !== "missing" && v.status !== "solved") {
     const { shown, total } = info.hints;
     const hint = total === 0
-      ? "(this kata's README has no hints)"
+      ? "(this kata has no HINTS.md)"
       : shown >= total
       ? `all ${total} hints shown; \`${TASK} solution ${v.kata.name} --force\` shows the answer`
       : `hint ${shown + 1} of ${total}`;
