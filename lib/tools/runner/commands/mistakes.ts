@@ -33,6 +33,7 @@ import type { Context } from "../state/context.ts";
 import { inRoot, kataPaths } from "../state/paths.ts";
 import { mistakeList, mistakeText } from "../screen/mistake_screen.ts";
 import { kataTitle, TASK, verdictLines } from "../screen/report.ts";
+import { whileChecking } from "../screen/checking_line.ts";
 import { wrap } from "../screen/style.ts";
 
 /** What `mistakes` was asked for. */
@@ -126,7 +127,11 @@ export async function mistakesCommand(
   ctx.out("");
   ctx.out(style.bold("What the spec says to it:"));
   ctx.out("");
-  const verdict = await tryMistake(ctx, kata, mistake);
+  const verdict = await whileChecking(
+    ctx.status,
+    ctx.style.dim(`running the spec against ${mistake.name} ...`),
+    () => tryMistake(ctx, kata, mistake),
+  );
   ctx.out(verdictLines(verdict, style).join("\n"));
   return 0;
 }
