@@ -100,8 +100,8 @@ export async function mistakesCommand(
     return 1;
   }
   if (!mistake) {
-    ctx.out(style.bold(`The classic mistakes of ${title}`));
-    ctx.out(style.dim(mistakesPath(kata.name)));
+    ctx.out(style.bold(title));
+    ctx.out(`Classic mistakes, from ${mistakesPath(kata.name)}:`);
     ctx.out("");
     ctx.out(mistakeList(mistakes, style));
     ctx.out("");
