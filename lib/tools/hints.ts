@@ -38,7 +38,7 @@ export function hintsPath(kata: string): string {
 }
 
 /**
- * The hint levels of a HINTS.md page, in page order, and what is wrong
+ * The title and hint levels of a HINTS.md page, in page order, and what is wrong
  * with its structure: no `# Hints: ` title, a `##` heading that is not
  * `## Hint <n>: <title>`, levels not numbered 1, 2, 3..., a level without
  * text, or fewer than {@link MIN_HINTS} levels.
@@ -60,10 +60,11 @@ export function hintsPath(kata: string): string {
  */
 export function parseHints(
   page: string,
-): { hints: Hint[]; problems: string[] } {
+): { title?: string; hints: Hint[]; problems: string[] } {
   const lines = page.replace(/\r\n/g, "\n").split("\n");
   const problems: string[] = [];
-  if (!/^# Hints: \S/.test(lines[0] ?? "")) {
+  const title = lines[0]?.match(/^# Hints: (\S.*)$/)?.[1].trim();
+  if (title === undefined) {
     problems.push(`does not start with "# Hints: <kata title>"`);
   }
   const sections: { heading: string; body: string[] }[] = [];
@@ -96,7 +97,7 @@ export function parseHints(
       `has ${hints.length} hint level(s); at least ${MIN_HINTS} are needed`,
     );
   }
-  return { hints, problems };
+  return { ...(title === undefined ? {} : { title }), hints, problems };
 }
 
 /**

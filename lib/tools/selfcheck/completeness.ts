@@ -66,24 +66,34 @@ export function countTests(spec: string): { total: number; bounded: number } {
  * @example
  * ```ts
  * import { hintProblems } from "./completeness.ts";
+ * const kata = { name: "k", title: "K" };
  * const page = "# Hints: K\n\n## Hint 1: a\n\nx\n\n## Hint 2: b\n\ny\n\n## Hint 3: c\n\nz\n";
- * console.assert(hintProblems("k", "# K\n", page).length === 0);
- * console.assert(hintProblems("k", "# K\n\n## Hints\n", page)[0].includes("still has"));
- * console.assert(hintProblems("k", "# K\n", undefined)[0] === "katas/k/HINTS.md is missing: it holds the hints");
+ * console.assert(hintProblems(kata, "# K\n", page).length === 0);
+ * console.assert(hintProblems(kata, "# K\n\n## Hints\n", page)[0].includes("still has"));
+ * console.assert(hintProblems(kata, "# K\n", undefined)[0] === "katas/k/HINTS.md is missing: it holds the hints");
  * ```
  */
 export function hintProblems(
-  kata: string,
+  kata: Pick<KataEntry, "name" | "title">,
   readme: string | undefined,
   page: string | undefined,
 ): string[] {
-  const path = hintsPath(kata);
-  const problems = page === undefined
-    ? [`${path} is missing: it holds the hints`]
-    : parseHints(page).problems.map((p) => `${path} ${p}`);
+  const path = hintsPath(kata.name);
+  const problems: string[] = [];
+  if (page === undefined) {
+    problems.push(`${path} is missing: it holds the hints`);
+  } else {
+    const parsed = parseHints(page);
+    problems.push(...parsed.problems.map((p) => `${path} ${p}`));
+    if (parsed.title !== undefined && parsed.title !== kata.title) {
+      problems.push(
+        `${path} is titled "${parsed.title}", not the kata's title "${kata.title}"`,
+      );
+    }
+  }
   if (readme !== undefined && /^## Hints[ \t]*\r?$/m.test(readme)) {
     problems.push(
-      `katas/${kata}/README.md still has a "## Hints" section: hints belong in ${path}`,
+      `katas/${kata.name}/README.md still has a "## Hints" section: hints belong in ${path}`,
     );
   }
   return problems;
@@ -110,7 +120,7 @@ export async function checkCompleteness(
   const readme = await read(root, `${dir}/README.md`);
   const hintsPage = await read(root, hintsPath(kata.name));
   const hints = hintsPage ? parseHints(hintsPage).hints.length : 0;
-  problems.push(...hintProblems(kata.name, readme, hintsPage));
+  problems.push(...hintProblems(kata, readme, hintsPage));
   if (readme === undefined) problems.push(`${dir}/README.md is missing`);
   else {
     if (!/^## What the spec checks/m.test(readme)) {
