@@ -193,10 +193,9 @@ async function tryMistake(
       missingFile: false,
       editedSpec: false,
       ...judged,
-      // Where it threw, as a place in the worked answer the diff is against.
-      ...(judged.thrown
-        ? { thrown: { ...judged.thrown, file: `${answer} with the mistake` } }
-        : {}),
+      // A line of the scratch copy means nothing to the learner; the diff
+      // above shows where the mistake is.
+      thrown: undefined,
     };
   } finally {
     await Deno.remove(join(ctx.root, scratch), { recursive: true }).catch(
