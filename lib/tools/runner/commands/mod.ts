@@ -109,7 +109,6 @@ export const COMMANDS: readonly Command[] = [
     kata: "required",
     after: ["name"],
     options: ["try", "force", "timeout"],
-    usage: "mistakes <kata> [name]",
     summary: "The kata's classic mistakes; with a name, that mistake as a " +
       "diff; --try runs the spec against it. Once your kata passes (or " +
       "--force).",
