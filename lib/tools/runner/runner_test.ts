@@ -315,6 +315,30 @@ e2e(
 );
 
 e2e(
+  "mistakes --try says so when the worked answer has moved on from a mistake's diff",
+  async () => {
+    const r = await repo();
+    const answer = "solutions/relu_layer/relu.ts";
+    const original = await r.read(answer);
+    try {
+      await r.write(answer, original.replace("(g, masked)", "(grad, masked)"));
+      const { code, stdout } = await r.run([
+        "mistakes",
+        "relu_layer",
+        "backward_writes_into_dout",
+        "--try",
+        "--force",
+      ]);
+      assertEquals(code, 1);
+      assertStringIncludes(stdout, "no longer applies");
+      assertStringIncludes(stdout, "(grad,");
+    } finally {
+      await r.write(answer, original);
+    }
+  },
+);
+
+e2e(
   "a failure shows the learner's printed lines and the line of their file that threw",
   async () => {
     const r = await repo();

@@ -237,10 +237,10 @@ export function judgeRun(
 
 function ranked(failed: TestOutcome[]): Partial<Verdict> {
   const [failure, ...others] = rankFailures(failed);
-  const shown = new Set(others);
+  const rest = new Set(others);
   return {
     failure,
-    otherFailures: failed.filter((t) => shown.has(t)).map((t) => t.name),
+    otherFailures: failed.filter((t) => rest.has(t)).map((t) => t.name),
   };
 }
 

@@ -127,11 +127,19 @@ export async function mistakesCommand(
   ctx.out("");
   ctx.out(style.bold("What the spec says to it:"));
   ctx.out("");
-  const verdict = await whileChecking(
-    ctx.status,
-    ctx.style.dim(`running the spec against ${mistake.name} ...`),
-    () => tryMistake(ctx, kata, mistake),
-  );
+  let verdict: Verdict;
+  try {
+    verdict = await whileChecking(
+      ctx.status,
+      ctx.style.dim(`running the spec against ${mistake.name} ...`),
+      () => tryMistake(ctx, kata, mistake),
+    );
+  } catch (e) {
+    // The worked answer moved on and the diff no longer applies.
+    if (!(e instanceof MistakeError)) throw e;
+    ctx.out(wrap(e.message, style.width));
+    return 1;
+  }
   ctx.out(verdictLines(verdict, style).join("\n"));
   return 0;
 }
