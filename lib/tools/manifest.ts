@@ -1,8 +1,7 @@
 /**
  * The ordered list of katas, `katas/manifest.json`, read and checked. The
  * runner and the self-check both start here. Hints are not repeated in the
- * manifest: each kata's README holds them under `## Hints`, one `###`
- * heading per level, and {@link hintLevels} reads them from there.
+ * manifest: each kata's `HINTS.md` holds them (see `hints.ts`).
  *
  * @module
  */
@@ -163,35 +162,4 @@ export function dependenciesOf(manifest: Manifest, kata: string): string[] {
   };
   visit(kata);
   return manifest.katas.map((k) => k.name).filter((n) => found.has(n));
-}
-
-/** One level of hint: its heading and its text. */
-export interface Hint {
-  /** The `###` heading, e.g. "Hint 1: a nudge". */
-  title: string;
-  /** The markdown under it. */
-  body: string;
-}
-
-/**
- * The hint levels in a kata README: each `###` heading under `## Hints`,
- * in order.
- *
- * @example
- * ```ts
- * import { hintLevels } from "./manifest.ts";
- * const readme = "# K\n\n## Hints\n\n### Hint 1: a nudge\n\nLook.\n\n### Hint 2\n\nMore.\n";
- * const hints = hintLevels(readme);
- * console.assert(hints.length === 2 && hints[0].body === "Look.");
- * ```
- */
-export function hintLevels(readme: string): Hint[] {
-  // A README checked out on Windows may have CRLF line ends.
-  const section = readme.replace(/\r\n/g, "\n").split(/^## Hints[ \t]*$/m)[1]
-    ?.split(/^## /m)[0];
-  if (section === undefined) return [];
-  return section.split(/^### /m).slice(1).map((chunk) => {
-    const [title, ...rest] = chunk.split("\n");
-    return { title: title.trim(), body: rest.join("\n").trim() };
-  });
 }

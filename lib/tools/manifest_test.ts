@@ -1,19 +1,16 @@
 import {
   assert,
   assertEquals,
-  assertStrictEquals,
   assertStringIncludes,
   assertThrows,
 } from "../testing/assert.ts";
 import {
   dependenciesOf,
-  hintLevels,
   type KataEntry,
   loadManifest,
   ManifestError,
   parseManifest,
 } from "./manifest.ts";
-import { samplesOf } from "./test_samples.ts";
 import { join } from "node:path";
 
 function entry(name: string, uses: string[] = []): KataEntry {
@@ -160,44 +157,6 @@ Deno.test("dependenciesOf lists direct and indirect dependencies in manifest ord
   assertEquals(dependenciesOf(m, "f"), []);
   assertEquals(dependenciesOf(m, "unknown"), []);
 });
-
-// A kata README with hints, code and a later section, in testdata/.
-const samples = samplesOf(import.meta.url);
-
-samples.test("hintLevels reads each ### heading under ## Hints, in order", async () => {
-  const readme = await samples.read("hints_readme.md");
-  const hints = hintLevels(readme);
-  assertEquals(hints.map((h) => h.title), [
-    "Hint 1: a nudge",
-    "Hint 2: the formula",
-    "Hint 3: an outline",
-  ]);
-  assertStrictEquals(hints[0].body, "Look at the mask.");
-  assertStrictEquals(
-    hints[1].body,
-    "dx = dout * (x > 0)\n\n```ts\nconst mask = x.gt(0);\n```",
-  );
-  assertStrictEquals(hints[2].body, "Two lines.\nOf text.");
-});
-
-Deno.test("hintLevels finds no hints without a ## Hints section or with an empty one", () => {
-  assertEquals(hintLevels("# K\n\n## Goal\n\n### Step\n\ntext\n"), []);
-  assertEquals(
-    hintLevels("# K\n\n## Hints\n\nNo levels yet.\n\n## Next\n\n### X\n"),
-    [],
-  );
-  assertEquals(hintLevels(""), []);
-  // "## Hints and tips" is another section, not the hints.
-  assertEquals(hintLevels("## Hints and tips\n\n### One\n\nx\n"), []);
-});
-
-Deno.test("hintLevels reads a README with Windows line ends", () => {
-  const hints = hintLevels(
-    "# K\r\n\r\n## Hints\r\n\r\n### Hint 1\r\n\r\nLook.\r\nAgain.\r\n\r\n## Next\r\n",
-  );
-  assertEquals(hints, [{ title: "Hint 1", body: "Look.\nAgain." }]);
-});
-
 // Reading files needs --allow-read (and the temporary folder --allow-write):
 // the self-check grants them; a bare `deno test --doc lib/` skips these.
 const granted = (name: "read" | "write") =>

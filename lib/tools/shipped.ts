@@ -68,3 +68,34 @@ export async function shippedStub(
   }
   return undefined;
 }
+
+/**
+ * The version of `path` (relative to `root`, with `/` separators) as shipped:
+ * the file at the tip of the branch the learner cloned from (`origin/HEAD`,
+ * then the upstream branch), else at `HEAD`; undefined without git or when
+ * no commit has it. For a file the learner is not meant to edit, such as a
+ * spec.
+ *
+ * @example
+ * ```ts ignore
+ * import { shippedVersion } from "./shipped.ts";
+ * const spec = await shippedVersion(".", "katas/relu_layer/relu_test.ts");
+ * console.log(spec?.source);
+ * ```
+ */
+export async function shippedVersion(
+  root: string,
+  path: string,
+): Promise<ShippedStub | undefined> {
+  for (const ref of ["origin/HEAD", "@{upstream}", "HEAD"]) {
+    const commit =
+      (await git(root, ["log", "-1", "--format=%H", ref, "--", path]))
+        ?.trim();
+    if (!commit) continue;
+    const text = await git(root, ["show", `${commit}:${path}`]);
+    if (text !== undefined) {
+      return { text, source: `git ${commit.slice(0, 10)}` };
+    }
+  }
+  return undefined;
+}

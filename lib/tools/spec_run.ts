@@ -34,6 +34,11 @@ export interface SpecRunOptions {
    * needs one: the variable that tells instrumented code which mutant is on.
    */
   allowEnv?: string[];
+  /**
+   * Keep what each test printed (`console.log`, `console.error`) in its
+   * {@link TestOutcome.printed}; `deno test --quiet` would drop it.
+   */
+  printed?: boolean;
 }
 
 /** One test of the spec. */
@@ -44,6 +49,10 @@ export interface TestOutcome {
   passed: boolean;
   /** The failure message, when it failed. */
   message?: string;
+  /** The failure's stack trace (its `at ...` lines), when it has one. */
+  trace?: string;
+  /** What the test printed, line by line, when it printed anything. */
+  printed?: string[];
 }
 
 /** What the run gave. */
@@ -123,15 +132,60 @@ export function parseJunit(xml: string): TestOutcome[] {
   );
   return [...cases].map(([, name, body = ""]) => {
     // A test cancelled by an uncaught error has <error> instead of <failure>.
-    const failure = body.match(/<(?:failure|error) message="([^"]*)"/);
-    return failure
-      ? {
-        name: decodeXml(name),
-        passed: false,
-        message: decodeXml(failure[1]).replace(/^Uncaught /, ""),
-      }
-      : { name: decodeXml(name), passed: true };
+    const failure = body.match(
+      /<(?:failure|error) message="([^"]*)"[^>]*>([\s\S]*?)<\/(?:failure|error)>/,
+    ) ?? body.match(/<(?:failure|error) message="([^"]*)"/);
+    if (!failure) return { name: decodeXml(name), passed: true };
+    const trace = decodeXml(failure[2] ?? "").split("\n")
+      .filter((l) => /^\s+at /.test(l)).join("\n");
+    return {
+      name: decodeXml(name),
+      passed: false,
+      message: decodeXml(failure[1]).replace(/^Uncaught /, ""),
+      ...(trace ? { trace } : {}),
+    };
   });
+}
+
+/**
+ * What each test printed, by test name, from the text `deno test` writes
+ * without `--quiet`: the lines between `------- output -------` and
+ * `----- output end -----` after a test's `name ...` line.
+ *
+ * @example
+ * ```ts
+ * import { printedByTest } from "./spec_run.ts";
+ * const text = [
+ *   "running 2 tests from ./a_test.ts",
+ *   "first ...",
+ *   "------- output -------",
+ *   "x is 3",
+ *   "----- output end -----",
+ *   "first ... FAILED (1ms)",
+ *   "second ... ok (1ms)",
+ * ].join("\n");
+ * const printed = printedByTest(text);
+ * console.assert(printed.get("first")?.join() === "x is 3");
+ * console.assert(!printed.has("second"));
+ * ```
+ */
+export function printedByTest(output: string): Map<string, string[]> {
+  const printed = new Map<string, string[]>();
+  let test: string | undefined;
+  let lines: string[] | undefined;
+  for (const line of output.replace(/\r\n/g, "\n").split("\n")) {
+    if (lines) {
+      if (line === "----- output end -----") {
+        if (test !== undefined && !printed.has(test)) printed.set(test, lines);
+        lines = undefined;
+      } else lines.push(line);
+    } else if (line === "------- output -------") {
+      lines = [];
+    } else {
+      test = line.match(/^(.+) \.\.\.$/)?.[1] ?? test;
+    }
+  }
+  return printed;
 }
 
 /**
@@ -162,7 +216,7 @@ export async function runSpec(options: SpecRunOptions): Promise<SpecRunResult> {
     const args = [
       "test",
       "--no-prompt",
-      "--quiet",
+      ...(options.printed ? [] : ["--quiet"]),
       `--junit-path=${junit}`,
       `--config=${join(root, "deno.json")}`,
     ];
@@ -200,6 +254,12 @@ export async function runSpec(options: SpecRunOptions): Promise<SpecRunResult> {
     } catch {
       // No report: the spec did not load (a syntax or type error), or the
       // process was killed. `output` says which.
+    }
+    if (options.printed) {
+      const printed = printedByTest(output);
+      tests = tests.map((t) =>
+        printed.has(t.name) ? { ...t, printed: printed.get(t.name) } : t
+      );
     }
     const passed = code === 0 && !timedOut && tests.length > 0 &&
       tests.every((t) => t.passed);

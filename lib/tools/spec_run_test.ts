@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { assertEquals, assertStringIncludes } from "../testing/assert.ts";
-import { parseJunit, runSpec } from "./spec_run.ts";
+import { parseJunit, printedByTest, runSpec } from "./spec_run.ts";
 import { samplesOf } from "./test_samples.ts";
 
 // The samples in testdata/ are reports of `deno test --reporter=junit`, some
@@ -23,6 +23,7 @@ samples.test(
       name: "backward",
       passed: false,
       message: "AssertionError: dx at [0, 1]: actual 1 > 0.5\nsecond line",
+      trace: "    at file:///relu_test.ts:2:34",
     }]);
   },
 );
@@ -64,7 +65,12 @@ samples.test(
     const xml = await samples.read("junit_report.xml");
     assertEquals(parseJunit(xml), [
       { name: "first", passed: true },
-      { name: "second", passed: false, message: "Error: bad" },
+      {
+        name: "second",
+        passed: false,
+        message: "Error: bad",
+        trace: "    at file:///tmp/a_test.ts:2:34",
+      },
       { name: "second > inner", passed: false, message: "Error: in" },
     ]);
     assertEquals(parseJunit(""), []);
@@ -121,4 +127,26 @@ Deno.test({
       await Deno.remove(root, { recursive: true });
     }
   },
+});
+
+Deno.test("printedByTest keeps each test's lines, blank ones included, and ignores tests that printed nothing", () => {
+  const output = [
+    "running 3 tests from ./a_test.ts",
+    "first ...",
+    "------- output -------",
+    "x = 1",
+    "",
+    "warning: y",
+    "----- output end -----",
+    "first ... FAILED (1ms)",
+    "second ... ok (0ms)",
+    "third ...",
+    "------- output -------",
+    "z",
+    "----- output end -----",
+    "third ... ok (0ms)",
+  ].join("\r\n");
+  const printed = printedByTest(output);
+  assertEquals([...printed.keys()], ["first", "third"]);
+  assertEquals(printed.get("first"), ["x = 1", "", "warning: y"]);
 });

@@ -150,7 +150,7 @@ readmeTest(
       [
         'README documents a command "frobnicate" the runner does not have',
         'README gives "progress" the option --force, which it does not take',
-        "README says --timeout is for start, kata, solution, progress; the runner gives it to start, list, kata, solution, progress",
+        "README says --timeout is for start, kata, solution, mistakes, progress; the runner gives it to start, list, kata, solution, mistakes, progress",
         `README's command table has no row for "help"`,
       ].sort(),
     );

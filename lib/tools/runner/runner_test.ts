@@ -35,6 +35,14 @@ async function repo(): Promise<TempRepo> {
 
 const RELU = "katas/relu_layer/relu.ts";
 
+async function gitStatus(r: TempRepo): Promise<string> {
+  const { stdout } = await new Deno.Command("git", {
+    args: ["-C", r.root, "status", "--porcelain", "--", "katas", "solutions"],
+    stdout: "piped",
+  }).output();
+  return new TextDecoder().decode(stdout).trim();
+}
+
 async function withSolutionEdited(
   r: TempRepo,
   from: string,
@@ -250,6 +258,150 @@ e2e("hint shows the next level each time and records it", async () => {
   assertEquals(progress.katas.relu_layer.hintsShown, 2);
 });
 
+e2e(
+  "hint prints a level from HINTS.md with its code block as written",
+  async () => {
+    const r = await repo();
+    await r.run(["hint", "relu_layer"]);
+    const { stdout } = await r.run(["hint", "relu_layer"]);
+    assertStringIncludes(stdout, "Hint 2 of 3: the formula");
+    assertStringIncludes(
+      stdout,
+      "dx = dout * (x > 0)        the product is elementwise, and its shape is the shape of dout, which is the shape of x",
+    );
+  },
+);
+
+e2e(
+  "mistakes lists, shows and tries a classic mistake, once the kata passes or with --force",
+  async () => {
+    const r = await repo();
+    const refused = await r.run(["mistakes", "relu_layer"]);
+    assertEquals(refused.code, 1);
+    assertStringIncludes(refused.stdout, "add --force");
+    await r.solve("relu_layer", "relu.ts");
+    const list = await r.run(["mistakes", "relu_layer"]);
+    assertEquals(list.code, 0);
+    assertMatch(list.stdout, /^stale_mask\n {4}\S/m);
+    assertTerminalManners(list.stdout);
+    const one = await r.run(["mistakes", "1", "backward_writes_into_dout"]);
+    assertStringIncludes(
+      one.stdout,
+      "Classic mistake: backward_writes_into_dout",
+    );
+    assertMatch(
+      one.stdout,
+      /^\+ {6}if \(this\.#mask\.data\[i\]\) dout\.data\[i\] = 0;$/m,
+    );
+    await r.restore();
+    const tried = await r.run([
+      "mistakes",
+      "relu_layer",
+      "backward_writes_into_dout",
+      "--try",
+      "--force",
+    ]);
+    assertEquals(tried.code, 0);
+    assertStringIncludes(tried.stdout, "FAILING  9 of 11 tests pass");
+    assertStringIncludes(tried.stdout, "changed its argument dout");
+    assertStringIncludes(tried.stdout, "Also failing:");
+    assertTerminalManners(tried.stdout);
+    const status = await gitStatus(r);
+    assertEquals(status, "", "nothing written in katas/ or solutions/");
+    const typo = await r.run(["mistakes", "relu_layer", "stale_msk"]);
+    assertEquals(typo.code, 2);
+    assertStringIncludes(typo.stderr, 'did you mean "stale_mask"?');
+  },
+);
+
+e2e(
+  "mistakes --try says so when the worked answer has moved on from a mistake's diff",
+  async () => {
+    const r = await repo();
+    const answer = "solutions/relu_layer/relu.ts";
+    const original = await r.read(answer);
+    try {
+      await r.write(answer, original.replace("(g, masked)", "(grad, masked)"));
+      const { code, stdout } = await r.run([
+        "mistakes",
+        "relu_layer",
+        "backward_writes_into_dout",
+        "--try",
+        "--force",
+      ]);
+      assertEquals(code, 1);
+      assertStringIncludes(stdout, "no longer applies");
+      assertStringIncludes(stdout, "(grad,");
+    } finally {
+      await r.write(answer, original);
+    }
+  },
+);
+
+e2e(
+  "a failure shows the learner's printed lines and the line of their file that threw",
+  async () => {
+    const r = await repo();
+    await withSolutionEdited(
+      r,
+      "this.#mask = x.le(0);",
+      'this.#mask = x.le(0); console.log("mask is", this.#mask.shape);\n' +
+        '    if (x.size > 5) throw new RangeError("too many numbers");',
+    );
+    const { stdout } = await r.run(["--once"]);
+    assertStringIncludes(stdout, "RangeError: too many numbers");
+    assertMatch(
+      stdout,
+      /Thrown in your code at katas\/relu_layer\/relu\.ts:11:\d+:/,
+    );
+    assertStringIncludes(stdout, 'throw new RangeError("too many numbers");');
+    assertStringIncludes(stdout, "Your code printed, in this test:");
+    assertMatch(stdout, /^ {2}\| mask is \[/m);
+    assertTerminalManners(stdout);
+  },
+);
+
+e2e(
+  "--once never asks to save again, even for a loop that never ends",
+  async () => {
+    const r = await repo();
+    await withSolutionEdited(
+      r,
+      "this.#mask = x.le(0);",
+      "this.#mask = x.le(0); while (x) x.size;",
+    );
+    const { stdout } = await r.run(["--once", "--timeout", "1"]);
+    assertStringIncludes(stdout, "TIMED OUT");
+    assert(!/save again/i.test(stdout), stdout);
+  },
+);
+
+e2e(
+  "an edited spec is said, never counts as solved, and reset --spec restores it",
+  async () => {
+    const r = await repo();
+    await r.solve("relu_layer", "relu.ts");
+    const spec = "katas/relu_layer/relu_test.ts";
+    const shipped = await r.read(spec);
+    await r.write(spec, shipped + "\n// my note\n");
+    const { stdout } = await r.run(["--once"]);
+    assertStringIncludes(stdout, "Kata 1 of 4: ReLU layer");
+    assertStringIncludes(stdout, "EDITED SPEC  All 11 tests pass");
+    assertStringIncludes(stdout, "Checked against your edited spec");
+    assertStringIncludes(stdout, "reset relu_layer --spec");
+    const progress = JSON.parse(await r.read(".katas/progress.json"));
+    assert(progress.katas.relu_layer.status !== "solved");
+    const reset = await r.run(["reset", "relu_layer", "--spec", "--yes"]);
+    assertEquals(reset.code, 0);
+    assertEquals(await r.read(spec), shipped);
+    const saved = reset.stdout.match(/^ {2}(\.katas\/backups\/\S+)$/m)?.[1];
+    assert(saved, reset.stdout);
+    assertStringIncludes(await r.read(saved), "// my note");
+    const after = await r.run(["--once"]);
+    assertStringIncludes(after.stdout, "Kata 2 of 4: Scale layer");
+  },
+);
+
 e2e("progress --json prints a summary a workshop host can parse", async () => {
   const r = await repo();
   await r.solve("relu_layer", "relu.ts");
@@ -325,6 +477,14 @@ e2e(
       [["frob"], 'unknown command "frob"'],
       [["kata", "99"], "no kata number 99"],
       [["kata", "nope"], 'no kata "nope"'],
+      [
+        ["kata", "scale_layr"],
+        'no kata "scale_layr"; did you mean "scale_layer"?',
+      ],
+      [
+        ["mistakes", "relu_layer", "--try"],
+        "--try needs the name of a mistake",
+      ],
       [
         ["list", "--timeout", "soon"],
         '--timeout needs a number of seconds, got "soon"',

@@ -116,6 +116,12 @@ export class TempRepo {
         join(root, "katas", "relu_layer", file),
       );
     }
+    // The ReLU kata's classic mistakes, for `mistakes`; its hints are the
+    // fixture's, so that the tests do not follow edits to the real ones.
+    await Deno.copyFile(
+      join(source, "solutions", "relu_layer", "MISTAKES.md"),
+      join(root, "solutions", "relu_layer", "MISTAKES.md"),
+    );
     await copyDir(fileURLToPath(FIXTURE), root);
     const repo = new TempRepo(root, await startPermissions(root));
     await git(root, "init", "-q");

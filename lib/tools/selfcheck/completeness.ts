@@ -1,12 +1,14 @@
 /**
- * Whether a kata has all its parts: README with hints, stub, spec whose tests
- * all run under the time limit, solution and its page of classic mistakes.
+ * Whether a kata has all its parts: README, hints page (at least three levels,
+ * and no hints left in the README), stub, spec whose tests all run under the
+ * time limit, solution and its page of classic mistakes.
  *
  * @module
  */
 
 import { join } from "node:path";
-import { hintLevels, type KataEntry, type Manifest } from "../manifest.ts";
+import type { KataEntry, Manifest } from "../manifest.ts";
+import { hintsPath, parseHints } from "../hints.ts";
 import { STUB_MARKER } from "../shipped.ts";
 import {
   type Mistake,
@@ -22,9 +24,6 @@ export interface Finding {
   /** One line saying what was found. */
   text: string;
 }
-
-/** The fewest hint levels a README may have. */
-export const MIN_HINTS = 3;
 
 async function read(root: string, path: string): Promise<string | undefined> {
   try {
@@ -61,6 +60,46 @@ export function countTests(spec: string): { total: number; bounded: number } {
 }
 
 /**
+ * What is wrong with a kata's hints: a missing or malformed `HINTS.md`
+ * (see `../hints.ts`), or hints still in its README under `## Hints`.
+ *
+ * @example
+ * ```ts
+ * import { hintProblems } from "./completeness.ts";
+ * const kata = { name: "k", title: "K" };
+ * const page = "# Hints: K\n\n## Hint 1: a\n\nx\n\n## Hint 2: b\n\ny\n\n## Hint 3: c\n\nz\n";
+ * console.assert(hintProblems(kata, "# K\n", page).length === 0);
+ * console.assert(hintProblems(kata, "# K\n\n## Hints\n", page)[0].includes("still has"));
+ * console.assert(hintProblems(kata, "# K\n", undefined)[0] === "katas/k/HINTS.md is missing: it holds the hints");
+ * ```
+ */
+export function hintProblems(
+  kata: Pick<KataEntry, "name" | "title">,
+  readme: string | undefined,
+  page: string | undefined,
+): string[] {
+  const path = hintsPath(kata.name);
+  const problems: string[] = [];
+  if (page === undefined) {
+    problems.push(`${path} is missing: it holds the hints`);
+  } else {
+    const parsed = parseHints(page);
+    problems.push(...parsed.problems.map((p) => `${path} ${p}`));
+    if (parsed.title !== undefined && parsed.title !== kata.title) {
+      problems.push(
+        `${path} is titled "${parsed.title}", not the kata's title "${kata.title}"`,
+      );
+    }
+  }
+  if (readme !== undefined && /^## Hints[ \t]*\r?$/m.test(readme)) {
+    problems.push(
+      `katas/${kata.name}/README.md still has a "## Hints" section: hints belong in ${path}`,
+    );
+  }
+  return problems;
+}
+
+/**
  * Checks that `kata` has every part the guide asks for.
  *
  * @example
@@ -79,14 +118,11 @@ export async function checkCompleteness(
   const problems: string[] = [];
   const dir = `katas/${kata.name}`;
   const readme = await read(root, `${dir}/README.md`);
-  const hints = readme ? hintLevels(readme).length : 0;
+  const hintsPage = await read(root, hintsPath(kata.name));
+  const hints = hintsPage ? parseHints(hintsPage).hints.length : 0;
+  problems.push(...hintProblems(kata, readme, hintsPage));
   if (readme === undefined) problems.push(`${dir}/README.md is missing`);
   else {
-    if (hints < MIN_HINTS) {
-      problems.push(
-        `${dir}/README.md has ${hints} hint level(s) under "## Hints"; at least ${MIN_HINTS} are needed`,
-      );
-    }
     if (!/^## What the spec checks/m.test(readme)) {
       problems.push(
         `${dir}/README.md has no "## What the spec checks" section`,
@@ -148,8 +184,7 @@ export async function checkCompleteness(
   if (problems.length) return problems.map((text) => ({ ok: false, text }));
   return [{
     ok: true,
-    text:
-      `complete: README (${hints} hints), stub, spec (${tests} tests, all ` +
+    text: `complete: README, ${hints} hints, stub, spec (${tests} tests, all ` +
       `time-limited), solution, ${mistakes.length} mistake(s)`,
   }];
 }

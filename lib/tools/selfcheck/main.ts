@@ -15,9 +15,15 @@
  */
 
 import { join } from "node:path";
-import { type KataEntry, loadManifest, type Manifest } from "../manifest.ts";
+import { type KataEntry, loadManifest } from "../manifest.ts";
 import { importMapArgs, runSpec, type SpecRunResult } from "../spec_run.ts";
 import { shippedStub } from "../shipped.ts";
+import {
+  scratchFolder,
+  scratchSwaps as swapsFrom,
+  solutionSwaps,
+  writeScratch,
+} from "../scratch.ts";
 import { checkCompleteness, strayFolders } from "./completeness.ts";
 import {
   applyMistake,
@@ -27,8 +33,7 @@ import {
 } from "../mistakes.ts";
 
 const root = Deno.cwd();
-// Per run, so that two self-checks at once do not clear each other's files.
-const SCRATCH = `.selfcheck-${Deno.pid}`;
+const SCRATCH = scratchFolder();
 
 /** One line of the report. */
 interface Line {
@@ -59,18 +64,6 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Learner files of every kata that has a solution, swapped for it. */
-async function solutionSwaps(
-  manifest: Manifest,
-): Promise<Record<string, string>> {
-  const swap: Record<string, string> = {};
-  for (const k of manifest.katas) {
-    const solution = `solutions/${k.name}/${k.file}`;
-    if (await exists(solution)) swap[`katas/${k.name}/${k.file}`] = solution;
-  }
-  return swap;
 }
 
 function describeCrash(result: SpecRunResult): string {
@@ -131,12 +124,16 @@ async function writeMistakes(
     if (e instanceof MistakeError) return { copies, lines }; // checkCompleteness reports a malformed page.
     throw e;
   }
-  await Deno.mkdir(join(root, SCRATCH, kata.name), { recursive: true });
   for (const mistake of mistakes) {
     try {
       const text = applyMistake(kata.name, answer, mistake);
-      const path = `${SCRATCH}/${kata.name}/${mistake.name}.mistake.ts`;
-      await Deno.writeTextFile(join(root, path), text);
+      const path = await writeScratch(
+        root,
+        SCRATCH,
+        kata,
+        `${mistake.name}.mistake.ts`,
+        text,
+      );
       copies.push({ name: mistake.name, path });
     } catch (e) {
       if (!(e instanceof MistakeError)) throw e;
@@ -146,17 +143,8 @@ async function writeMistakes(
   return { copies, lines };
 }
 
-/**
- * Swaps for a run from the scratch folder: every kata's learner file, and its
- * scratch twin (which a scratch copy's `../<kata>/<file>` imports name), is
- * the solution.
- */
 function scratchSwaps(swap: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = { ...swap };
-  for (const [from, to] of Object.entries(swap)) {
-    out[from.replace(/^katas\//, `${SCRATCH}/`)] = to;
-  }
-  return out;
+  return swapsFrom(SCRATCH, swap);
 }
 
 /** One `deno check` over every mistaken answer, resolved as at run time. */
@@ -227,11 +215,7 @@ async function checkStub(
     // On a maintainer's clone and in CI the stub must be there.
     return Deno.env.get("CI") ? bad(why) : ok(why);
   }
-  // The shipped text goes two folders below the root, like katas/<name>/,
-  // so its relative imports resolve as they do from katas/.
-  const copy = `${SCRATCH}/${kata.name}/${kata.file}`;
-  await Deno.mkdir(join(root, SCRATCH, kata.name), { recursive: true });
-  await Deno.writeTextFile(join(root, copy), stub.text);
+  const copy = await writeScratch(root, SCRATCH, kata, kata.file, stub.text);
   const result = await runSpec({
     root,
     kata,
@@ -345,7 +329,7 @@ async function main(): Promise<number> {
   }
 
   await Deno.remove(join(root, SCRATCH), { recursive: true }).catch(() => {});
-  const swap = await solutionSwaps(manifest);
+  const swap = await solutionSwaps(root, manifest);
   const written = await Promise.all(katas.map(writeMistakes));
   const copies = written.flatMap((w) => w.copies);
   if (copies.length) {

@@ -14,6 +14,7 @@ import {
 } from "../state/progress.ts";
 import type { LspChecker } from "./lsp_check.ts";
 import { checkKata, type Verdict } from "./verdict.ts";
+import { checkingText, whileChecking } from "../screen/checking_line.ts";
 
 /** How to check the one kata. */
 export interface OneKataOptions {
@@ -39,12 +40,17 @@ export async function checkOne(
   kata: KataEntry,
   options: OneKataOptions,
 ): Promise<{ verdict: Verdict; progress: Progress }> {
-  const verdict = await checkKata(kata, {
-    root: ctx.root,
-    manifest: ctx.manifest,
-    timeoutMs: ctx.timeoutMs,
-    ...options,
-  });
+  const verdict = await whileChecking(
+    ctx.status,
+    checkingText(ctx, kata),
+    () =>
+      checkKata(kata, {
+        root: ctx.root,
+        manifest: ctx.manifest,
+        timeoutMs: ctx.timeoutMs,
+        ...options,
+      }),
+  );
   const now = ctx.now();
   const { progress } = await updateProgress(
     ctx.root,

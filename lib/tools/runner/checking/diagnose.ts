@@ -136,7 +136,8 @@ export function parseProblems(output: string, root: string): SourceProblem[] {
 
 /**
  * The test that was still running when a `deno test` run was stopped: the
- * last `name ...` line of its output that has no result after it.
+ * last test whose `name ...` line has no result after it (what it printed
+ * may follow it).
  *
  * @example
  * ```ts
@@ -147,8 +148,65 @@ export function parseProblems(output: string, root: string): SourceProblem[] {
  * ```
  */
 export function hangingTest(output: string): string | undefined {
-  const last = output.replace(/\r\n/g, "\n").trimEnd().split("\n").at(-1);
-  return last?.match(/^(.+) \.\.\.$/)?.[1];
+  let running: string | undefined;
+  for (const line of output.replace(/\r\n/g, "\n").split("\n")) {
+    const started = line.match(/^(.+) \.\.\.$/);
+    if (started) running = started[1];
+    else if (running && line.startsWith(`${running} ... `)) running = undefined;
+  }
+  return running;
+}
+
+/** Where an error was thrown in the learner's file, and that line's code. */
+export interface ThrownAt {
+  /** The file, relative to the repository with `/`. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** The line of code there, trimmed; empty when it could not be read. */
+  code: string;
+}
+
+/**
+ * The innermost place in `file` (a repository path) that a failure's stack
+ * trace passes through, with that line of `source` (the file's text): where
+ * the learner's code threw, or called what threw. None when the trace never
+ * enters the file (the spec's own assertion failed).
+ *
+ * @example
+ * ```ts
+ * import { thrownAt } from "./diagnose.ts";
+ * const trace = [
+ *   "    at Tensor.reshape (file:///repo/lib/tensor.ts:120:11)",
+ *   "    at Relu.forward (file:///repo/katas/relu_layer/relu.ts:2:14)",
+ *   "    at file:///repo/katas/relu_layer/relu_test.ts:9:3",
+ * ].join("\n");
+ * const at = thrownAt(trace, "/repo", "katas/relu_layer/relu.ts", "a\n  return x.reshape([3]);\n");
+ * console.assert(at?.line === 2 && at.code === "return x.reshape([3]);");
+ * console.assert(thrownAt(trace, "/repo", "katas/other/o.ts", "") === undefined);
+ * ```
+ */
+export function thrownAt(
+  trace: string,
+  root: string,
+  file: string,
+  source: string,
+): ThrownAt | undefined {
+  for (const line of trace.split("\n")) {
+    const at = line.match(AT_LINE);
+    if (!at || displayPath(root, at[1]) !== file) continue;
+    const number = +at[2];
+    return {
+      file,
+      line: number,
+      column: +at[3],
+      code: (source.replace(/\r\n/g, "\n").split("\n")[number - 1] ?? "")
+        .trim(),
+    };
+  }
+  return undefined;
 }
 
 /** The sentence added when learner code reached outside the sandbox. */

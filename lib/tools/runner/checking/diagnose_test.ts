@@ -1,5 +1,5 @@
 import { assertEquals } from "../../../testing/assert.ts";
-import { hangingTest, parseProblems } from "./diagnose.ts";
+import { hangingTest, parseProblems, thrownAt } from "./diagnose.ts";
 import { samplesOf } from "../../test_samples.ts";
 
 // The samples in testdata/ are Deno 2's own output (with NO_COLOR), trimmed.
@@ -100,4 +100,40 @@ Deno.test("hangingTest names the last test that started and did not finish", () 
     "running 3 tests from ./a_test.ts\r\none ... ok (1ms)\r\ntwo ...";
   assertEquals(hangingTest(output), "two");
   assertEquals(hangingTest("running 0 tests\n"), undefined);
+});
+
+Deno.test("hangingTest sees past what the hanging test printed", () => {
+  const output = [
+    "one ... ok (1ms)",
+    "two ...",
+    "------- output -------",
+    "still going",
+  ].join("\n");
+  assertEquals(hangingTest(output), "two");
+  assertEquals(
+    hangingTest(output + "\n----- output end -----\ntwo ... FAILED (2ms)"),
+    undefined,
+  );
+});
+
+Deno.test("thrownAt names the learner's line, not the toolkit's nor the spec's", () => {
+  const trace = [
+    "    at Tensor.add (file:///repo/lib/tensor.ts:300:9)",
+    "    at Affine.forward (file:///repo/katas/affine_layer/affine.ts:3:20)",
+    "    at file:///repo/katas/affine_layer/affine_test.ts:12:5",
+  ].join("\n");
+  const source = "a\nb\n    return x.matmul(this.W).add(this.b.T);\r\n";
+  assertEquals(
+    thrownAt(trace, "/repo", "katas/affine_layer/affine.ts", source),
+    {
+      file: "katas/affine_layer/affine.ts",
+      line: 3,
+      column: 20,
+      code: "return x.matmul(this.W).add(this.b.T);",
+    },
+  );
+  assertEquals(
+    thrownAt(trace, "/repo", "katas/relu_layer/relu.ts", source),
+    undefined,
+  );
 });

@@ -15,6 +15,7 @@ import {
 } from "../state/progress.ts";
 import type { LazyLsp } from "./lsp_check.ts";
 import { checkKata, type Verdict } from "./verdict.ts";
+import { checkingText, whileChecking } from "../screen/checking_line.ts";
 
 /** A check slower than this starts the language server for the rest. */
 const SLOW_CHECK_MS = 1_000;
@@ -59,13 +60,18 @@ export async function runPass(
   const checked: Verdict[] = [];
   for (const kata of ctx.manifest.katas.slice(options.from ?? 0)) {
     const started = performance.now();
-    const verdict = await checkKata(kata, {
-      root: ctx.root,
-      manifest: ctx.manifest,
-      timeoutMs: ctx.timeoutMs,
-      lsp: options.lsp?.current,
-      signal: options.signal,
-    });
+    const verdict = await whileChecking(
+      ctx.status,
+      checkingText(ctx, kata),
+      () =>
+        checkKata(kata, {
+          root: ctx.root,
+          manifest: ctx.manifest,
+          timeoutMs: ctx.timeoutMs,
+          lsp: options.lsp?.current,
+          signal: options.signal,
+        }),
+    );
     checked.push(verdict);
     if (verdict.status !== "solved" && verdict.status !== "missing") {
       return { checked, current: verdict };

@@ -16,7 +16,7 @@ import {
   type KataEntry,
   type Manifest,
 } from "../../manifest.ts";
-import { STUB_MARKER } from "../../shipped.ts";
+import { shippedVersion, STUB_MARKER } from "../../shipped.ts";
 import {
   runSpec,
   type SpecRunResult,
@@ -29,7 +29,10 @@ import {
   notImplementedKata,
   parseProblems,
   type SourceProblem,
+  type ThrownAt,
+  thrownAt,
 } from "./diagnose.ts";
+import { rankFailures } from "./ranking.ts";
 import type { LspChecker } from "./lsp_check.ts";
 import { exists, inRoot, kataPaths } from "../state/paths.ts";
 
@@ -53,8 +56,12 @@ export interface Verdict {
   passedTests: number;
   /** How many tests ran. */
   totalTests: number;
-  /** The first failing test, with its message. */
+  /** The most telling failing test (see `ranking.ts`), with its message. */
   failure?: TestOutcome;
+  /** The names of the other failing tests, in the spec's order. */
+  otherFailures: string[];
+  /** Where in the learner's file the shown failure was thrown, if it was. */
+  thrown?: ThrownAt;
   /** Syntax, type or loading errors, the one to fix first at the front. */
   problems: SourceProblem[];
   /** Set when the spec was stopped for running too long. */
@@ -67,6 +74,11 @@ export interface Verdict {
   usedSolutions: string[];
   /** Whether the learner's file is gone from the kata folder. */
   missingFile: boolean;
+  /**
+   * Whether the spec differs from the one shipped: the verdict is then
+   * against the learner's edited spec, and never `solved`.
+   */
+  editedSpec: boolean;
 }
 
 /** How to check. */
@@ -112,11 +124,13 @@ export async function checkKata(
     status: "failing",
     passedTests: 0,
     totalTests: 0,
+    otherFailures: [],
     problems: [],
     sandbox: false,
     unsolvedDependencies: [],
     usedSolutions: useSolutions ? deps.map((d) => d.name) : [],
     missingFile: false,
+    editedSpec: false,
   };
   if (!await exists(inRoot(root, paths.spec))) {
     return { ...verdict, status: "missing" };
@@ -135,19 +149,99 @@ export async function checkKata(
     : {};
   const typeCheck = () => denoCheck({ root, file: paths.spec, swap, signal });
   const files = [paths.file, paths.spec, ...deps.map((d) => kataPaths(d).file)];
-  const [result, types] = await Promise.all([
-    runSpec({ root, kata, swap, check: false, timeoutMs, signal }),
+  const [result, types, editedSpec] = await Promise.all([
+    runSpec({
+      root,
+      kata,
+      swap,
+      check: false,
+      timeoutMs,
+      signal,
+      printed: true,
+    }),
     lsp && !useSolutions
       ? lsp.check(files).then((found) => found ?? typeCheck())
       : typeCheck(),
+    specEdited(root, paths.spec),
   ]);
   signal?.throwIfAborted();
-  const judged = judge(kata, result, types, root, timeoutMs);
+  const judged = judgeRun(kata, result, {
+    root,
+    timeoutMs,
+    types,
+    file: paths.file,
+    text,
+  });
   if (judged.status === "not started" && !text.includes(STUB_MARKER)) {
     // Only other katas' stubs fail here: the learner has begun this one.
     judged.status = "failing";
   }
-  return { ...verdict, ...judged };
+  if (editedSpec && judged.status === "solved") judged.status = "failing";
+  return { ...verdict, ...judged, editedSpec };
+}
+
+async function specEdited(root: string, spec: string): Promise<boolean> {
+  const shipped = await shippedVersion(root, spec);
+  if (shipped === undefined) return false;
+  const text = await Deno.readTextFile(inRoot(root, spec)).catch(() => "");
+  const lf = (t: string) => t.replace(/\r\n/g, "\n");
+  return lf(text) !== lf(shipped.text);
+}
+
+/** What {@link judgeRun} needs besides the run. */
+export interface JudgeOptions {
+  /** The repository root. */
+  root: string;
+  /** The time limit the run had, in milliseconds. */
+  timeoutMs: number;
+  /** Type errors found beside the run. */
+  types: SourceProblem[];
+  /** The file that stood in for the learner's (repository path). */
+  file: string;
+  /** Its text, to quote the line an error was thrown at. */
+  text: string;
+}
+
+/**
+ * Sums up a run of `kata`'s spec: status, counts, the most telling failure
+ * (and where in `options.file` it was thrown), problems, time-out, sandbox
+ * and unsolved earlier katas.
+ *
+ * @example
+ * ```ts
+ * import { judgeRun } from "./verdict.ts";
+ * const kata = { name: "k", title: "K", book: "1", file: "k.ts", spec: "k_test.ts", uses: [] };
+ * const result = { passed: false, timedOut: false, code: 1, output: "", tests: [
+ *   { name: "values", passed: false, message: "differ" },
+ *   { name: "keeps x", passed: false, message: "K.forward changed its argument x" },
+ * ] };
+ * const v = judgeRun(kata, result, { root: "/r", timeoutMs: 1000, types: [], file: "katas/k/k.ts", text: "" });
+ * console.assert(v.failure?.name === "keeps x" && v.otherFailures[0] === "values");
+ * ```
+ */
+export function judgeRun(
+  kata: KataEntry,
+  result: SpecRunResult,
+  options: JudgeOptions,
+): Partial<Verdict> & Pick<Verdict, "status" | "otherFailures"> {
+  const judged = {
+    otherFailures: [],
+    ...judge(kata, result, options.types, options.root, options.timeoutMs),
+  } as Partial<Verdict> & Pick<Verdict, "status" | "otherFailures">;
+  const trace = judged.failure?.trace;
+  if (trace && !notImplementedKata(judged.failure?.message ?? "")) {
+    judged.thrown = thrownAt(trace, options.root, options.file, options.text);
+  }
+  return judged;
+}
+
+function ranked(failed: TestOutcome[]): Partial<Verdict> {
+  const [failure, ...others] = rankFailures(failed);
+  const rest = new Set(others);
+  return {
+    failure,
+    otherFailures: failed.filter((t) => rest.has(t)).map((t) => t.name),
+  };
 }
 
 function judge(
@@ -184,7 +278,7 @@ function judge(
     status: solved ? "solved" : notStarted ? "not started" : "failing",
     passedTests: tests.length - failed.length,
     totalTests: tests.length,
-    ...(failed.length && !noOwnFailure ? { failure: failed[0] } : {}),
+    ...(failed.length && !noOwnFailure ? ranked(failed) : {}),
     problems,
     ...(result.timedOut
       ? {

@@ -37,6 +37,10 @@ export interface Options {
   json: boolean;
   /** `--use-solutions`: take earlier katas from `solutions/`. */
   useSolutions: boolean;
+  /** `--spec`: reset the spec rather than the learner's file. */
+  spec: boolean;
+  /** `--try`: run the spec against a classic mistake. */
+  try: boolean;
 }
 
 /** A command line the runner cannot follow; the message is one line. */
@@ -93,6 +97,11 @@ export const OPTIONS: Record<OptionName, OptionSpec> = {
   yes: { flag: "--yes", alias: "-y", summary: "do not ask first" },
   all: { flag: "--all", summary: "every kata" },
   force: { flag: "--force", summary: "before your kata passes" },
+  spec: { flag: "--spec", summary: "the spec as shipped, not your file" },
+  try: {
+    flag: "--try",
+    summary: "run the spec against the worked answer with this mistake",
+  },
   json: { flag: "--json", summary: "machine-readable, for a workshop host" },
   timeout: {
     flag: "--timeout",
@@ -185,6 +194,8 @@ export function parseArgs(
     force: false,
     json: false,
     useSolutions: false,
+    spec: false,
+    try: false,
   };
   const given: OptionName[] = [];
   const positional: string[] = [];

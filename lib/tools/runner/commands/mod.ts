@@ -13,6 +13,7 @@ import { helpCommand } from "./help.ts";
 import { hintCommand } from "./hint.ts";
 import { kataCommand } from "./kata.ts";
 import { listCommand } from "./list.ts";
+import { mistakesCommand } from "./mistakes.ts";
 import { progressCommand } from "./progress.ts";
 import { resetCommand } from "./reset.ts";
 import { solutionCommand } from "./solution.ts";
@@ -64,10 +65,11 @@ export const COMMANDS: readonly Command[] = [
   {
     name: "reset",
     kata: "optional",
-    options: ["yes", "all"],
+    options: ["yes", "all", "spec"],
     usage: "reset <kata> | --all",
-    summary: "Put the shipped stub back (every kata with --all); your file " +
-      "is saved first to .katas/backups/<time>/. Asks first, or give --yes.",
+    summary: "Put the shipped stub back (every kata with --all; the spec " +
+      "with --spec); your file is saved first to .katas/backups/<time>/. " +
+      "Asks first, or give --yes.",
     check: (options) => {
       if ((options.kata === undefined) === !options.all) {
         throw new UsageError(
@@ -83,7 +85,11 @@ export const COMMANDS: readonly Command[] = [
         options.all
           ? ctx.manifest.katas
           : [findKata(ctx.manifest, options.kata!)],
-        { yes: options.yes, ask: (question) => confirm(question) },
+        {
+          yes: options.yes,
+          spec: options.spec,
+          ask: (question) => confirm(question),
+        },
       ),
   },
   {
@@ -97,6 +103,26 @@ export const COMMANDS: readonly Command[] = [
         findKata(ctx.manifest, options.kata!),
         options.force,
       ),
+  },
+  {
+    name: "mistakes",
+    kata: "required",
+    after: ["name"],
+    options: ["try", "force", "timeout"],
+    summary: "The kata's classic mistakes; with a name, that mistake as a " +
+      "diff; --try runs the spec against it. Once your kata passes (or " +
+      "--force).",
+    check: (options) => {
+      if (options.try && options.words.name === undefined) {
+        throw new UsageError(`--try needs the name of a mistake to try`);
+      }
+    },
+    run: (ctx, options) =>
+      mistakesCommand(ctx, findKata(ctx.manifest, options.kata!), {
+        name: options.words.name,
+        try: options.try,
+        force: options.force,
+      }),
   },
   {
     name: "progress",

@@ -9,7 +9,7 @@
  */
 
 import type { KataEntry } from "../../manifest.ts";
-import { shippedStub } from "../../shipped.ts";
+import { shippedStub, shippedVersion } from "../../shipped.ts";
 import { backupFiles } from "../state/backup.ts";
 import type { Context } from "../state/context.ts";
 import { exists, inRoot, kataPaths } from "../state/paths.ts";
@@ -28,8 +28,9 @@ interface Plan {
 export type Ask = (question: string) => boolean;
 
 /**
- * Resets the given katas' files to their shipped stubs; returns the exit
- * code. `ask` is called once, in a terminal, unless `yes` is set.
+ * Resets the given katas' files to their shipped stubs (their specs, with
+ * `spec`); returns the exit code. `ask` is called once, in a terminal,
+ * unless `yes` is set.
  *
  * @example
  * ```ts ignore
@@ -40,9 +41,10 @@ export type Ask = (question: string) => boolean;
 export async function resetCommand(
   ctx: Context,
   katas: KataEntry[],
-  options: { yes: boolean; ask?: Ask },
+  options: { yes: boolean; ask?: Ask; spec?: boolean },
 ): Promise<number> {
   const { style } = ctx;
+  const what = options.spec ? "spec" : "stub";
   const plans: Plan[] = [];
   let problems = 0;
   for (const kata of katas) {
@@ -56,27 +58,30 @@ export async function resetCommand(
       }
       continue;
     }
-    const stub = await shippedStub(ctx.root, paths.file);
+    const file = options.spec ? paths.spec : paths.file;
+    const stub = options.spec
+      ? await shippedVersion(ctx.root, file)
+      : await shippedStub(ctx.root, file);
     if (!stub) {
       ctx.out(wrap(
-        `Cannot find the shipped stub of ${paths.file} (it is looked for in ` +
+        `Cannot find the shipped ${what} of ${file} (it is looked for in ` +
           `git history): left as it is.`,
         style.width,
       ));
       problems++;
       continue;
     }
-    const current = await Deno.readTextFile(inRoot(ctx.root, paths.file))
+    const current = await Deno.readTextFile(inRoot(ctx.root, file))
       .catch(() => undefined);
     if (current === stub.text) {
       if (katas.length === 1) {
-        ctx.out(`${paths.file} is already the stub as shipped.`);
+        ctx.out(`${file} is already the ${what} as shipped.`);
       }
       continue;
     }
     plans.push({
       kata,
-      file: paths.file,
+      file,
       stub: stub.text,
       source: stub.source,
       existed: current !== undefined,
@@ -84,24 +89,24 @@ export async function resetCommand(
   }
   if (plans.length === 0) {
     if (katas.length > 1) {
-      ctx.out("Every kata's file is already the stub as shipped.");
+      ctx.out(`Every kata's ${what} is already as shipped.`);
     }
     return problems ? 1 : 0;
   }
-  const what = plans.length === 1
+  const files = plans.length === 1
     ? plans[0].file
     : `${plans.length} files (${plans.map((p) => p.kata.name).join(", ")})`;
   if (!options.yes) {
     if (!ctx.interactive || !options.ask) {
       ctx.out(wrap(
-        `reset would replace ${what} with the shipped stub: add --yes to ` +
+        `reset would replace ${files} with the shipped ${what}: add --yes to ` +
           `confirm (there is no terminal to ask in).`,
         style.width,
       ));
       return 2;
     }
     ctx.out(wrap(
-      `This replaces ${what} with the shipped stub. Your file is saved to ` +
+      `This replaces ${files} with the shipped ${what}. Your file is saved to ` +
         `.katas/backups/ first.`,
       style.width,
     ));
@@ -116,13 +121,15 @@ export async function resetCommand(
   for (const plan of plans) {
     await Deno.writeTextFile(inRoot(ctx.root, plan.file), plan.stub);
   }
-  await updateProgress(ctx.root, now, (p) => {
-    for (const plan of plans) {
-      const k = kataProgress(p, plan.kata.name);
-      k.status = "not started";
-      k.resetAt = now.toISOString();
-    }
-  });
+  if (!options.spec) {
+    await updateProgress(ctx.root, now, (p) => {
+      for (const plan of plans) {
+        const k = kataProgress(p, plan.kata.name);
+        k.status = "not started";
+        k.resetAt = now.toISOString();
+      }
+    });
+  }
   for (const plan of plans) {
     if (plan.existed) {
       ctx.out(`Saved your ${plan.file} to`);

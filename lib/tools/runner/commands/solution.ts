@@ -9,7 +9,7 @@
 
 import type { KataEntry } from "../../manifest.ts";
 import type { Context } from "../state/context.ts";
-import { checkOne } from "../checking/check_one.ts";
+import { notYetSolved } from "../checking/solved_gate.ts";
 import { inRoot, kataPaths } from "../state/paths.ts";
 import { kataProgress, updateProgress } from "../state/progress.ts";
 import { kataTitle, TASK } from "../screen/report.ts";
@@ -42,26 +42,16 @@ export async function solutionCommand(
     );
     return 1;
   }
-  if (!force) {
-    let { verdict } = await checkOne(ctx, kata, { useSolutions: false });
-    if (verdict.status !== "solved" && kata.uses.length) {
-      ({ verdict } = await checkOne(ctx, kata, { useSolutions: true }));
-    }
-    if (verdict.status !== "solved") {
-      const how = verdict.status === "missing"
-        ? "it is not in your copy"
-        : verdict.totalTests
-        ? `${verdict.passedTests} of ${verdict.totalTests} tests pass`
-        : "its spec does not run yet";
-      ctx.out(wrap(
-        `The worked answer to kata ${number} (${kata.title}) is shown once ` +
-          `your kata passes, and it does not yet: ${how}. ` +
-          `\`${TASK} hint ${kata.name}\` gives a hint; add --force to see ` +
-          `the answer anyway.`,
-        style.width,
-      ));
-      return 1;
-    }
+  const how = force ? undefined : await notYetSolved(ctx, kata);
+  if (how) {
+    ctx.out(wrap(
+      `The worked answer to kata ${number} (${kata.title}) is shown once ` +
+        `your kata passes, and it does not yet: ${how}. ` +
+        `\`${TASK} hint ${kata.name}\` gives a hint; add --force to see ` +
+        `the answer anyway.`,
+      style.width,
+    ));
+    return 1;
   }
   const now = ctx.now();
   await updateProgress(ctx.root, now, (p) => {

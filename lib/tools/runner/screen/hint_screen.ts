@@ -1,18 +1,17 @@
 /**
- * The next level of hint for a kata, from the `## Hints` section of its
- * README: shown by `hint` and by the `h` key in watch mode. Each level shown
- * is recorded in the progress file, so the next one goes one level further.
+ * The next level of hint for a kata, from its `HINTS.md`: shown by `hint`
+ * and by the `h` key in watch mode. Each level shown is recorded in the
+ * progress file, so the next one goes one level further.
  *
  * @module
  */
 
 import type { KataEntry } from "../../manifest.ts";
+import { hintsPath, readHints } from "../../hints.ts";
 import type { Context } from "../state/context.ts";
-import { kataPaths } from "../state/paths.ts";
 import { kataProgress, updateProgress } from "../state/progress.ts";
-import { readHints } from "../state/read_hints.ts";
 import { kataTitle, TASK } from "./report.ts";
-import { wrap } from "./style.ts";
+import { wrap, wrapMarkdown } from "./style.ts";
 
 /**
  * Shows the next hint for `kata`, records it, and returns the exit code.
@@ -29,11 +28,12 @@ export async function showNextHint(
   kata: KataEntry,
 ): Promise<number> {
   const { style } = ctx;
-  const paths = kataPaths(kata);
-  const hints = await readHints(ctx.root, kata);
+  const hints = await readHints(ctx.root, kata.name);
   if (hints.length === 0) {
     ctx.out(
-      `${paths.readme} has no hints (no "## Hints" section with "### Hint" headings).`,
+      `${
+        hintsPath(kata.name)
+      } is not in your copy, or has no "## Hint 1: ..." level.`,
     );
     return 1;
   }
@@ -50,10 +50,10 @@ export async function showNextHint(
   ctx.out(style.dim(kataTitle(kata, number, ctx.manifest.katas.length)));
   ctx.out(
     style.yellow(style.bold(`Hint ${level} of ${hints.length}: `)) +
-      style.bold(hint.title.replace(/^Hint \d+:?\s*/i, "")),
+      style.bold(hint.title),
   );
   ctx.out("");
-  ctx.out(wrap(hint.body, style.width));
+  ctx.out(wrapMarkdown(hint.body, style.width));
   ctx.out("");
   ctx.out(style.dim(wrap(
     level < hints.length

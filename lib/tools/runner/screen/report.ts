@@ -144,6 +144,23 @@ function problemLines(v: Verdict, style: Style): string[] {
   return lines;
 }
 
+/** At most this many lines of what the learner's code printed are shown. */
+export const MAX_PRINTED_LINES = 20;
+
+/** At most this many other failing tests are named. */
+const MAX_OTHERS = 5;
+
+function printedLines(printed: string[], style: Style): string[] {
+  const shown = printed.slice(0, MAX_PRINTED_LINES);
+  const more = printed.length - shown.length;
+  return [
+    "",
+    style.bold("Your code printed, in this test:"),
+    ...shown.map((l) => style.dim("  | ") + l.slice(0, style.width - 4)),
+    ...(more > 0 ? [style.dim(`  (${more} more lines not shown)`)] : []),
+  ];
+}
+
 function failureLines(v: Verdict, style: Style): string[] {
   const failure = v.failure!;
   const passed = `${v.passedTests} of ${v.totalTests} ${
@@ -152,8 +169,15 @@ function failureLines(v: Verdict, style: Style): string[] {
   const label = v.status === "not started"
     ? style.yellow(style.bold("NOT STARTED"))
     : style.red(style.bold("FAILING"));
+  // A stub fails every test for the same reason: one of them says it all.
+  const others = v.status === "not started" ? [] : v.otherFailures;
+  const which = v.status === "not started"
+    ? "The first failing test:"
+    : others.length
+    ? "The most telling failing test:"
+    : "The failing test:";
   const lines = [
-    `${label}  ${passed}. The first failing test:`,
+    `${label}  ${passed}. ${which}`,
     "",
     indent(wrap(failure.name, style.width - 2), "  "),
     "",
@@ -162,8 +186,29 @@ function failureLines(v: Verdict, style: Style): string[] {
       "    ",
     ),
   ];
+  if (v.thrown) {
+    const { file, line, column, code } = v.thrown;
+    lines.push(
+      "",
+      `Thrown in your code at ${style.cyan(`${file}:${line}:${column}`)}:`,
+      ...(code ? [`  ${line} | ${code}`.slice(0, style.width)] : []),
+    );
+  }
+  if (failure.printed?.length) {
+    lines.push(...printedLines(failure.printed, style));
+  }
   if (/timed out/i.test(failure.message ?? "")) {
     lines.push("", wrap(LOOP_ADVICE, style.width));
+  }
+  if (others.length) {
+    const named = others.slice(0, MAX_OTHERS);
+    const more = others.length - named.length;
+    lines.push(
+      "",
+      `Also failing:`,
+      ...named.map((n) => indent(wrap(`- ${n}`, style.width - 2), "  ")),
+      ...(more > 0 ? [`  and ${more} more`] : []),
+    );
   }
   return lines;
 }
@@ -183,14 +228,19 @@ const LOOP_ADVICE =
  * const kata = { name: "relu_layer", title: "ReLU layer", book: "5.5.1",
  *   file: "relu.ts", spec: "relu_test.ts", uses: [] };
  * const text = verdictLines({ kata, number: 6, status: "failing", passedTests: 0, totalTests: 0,
- *   problems: [{ kind: "syntax", message: "SyntaxError: Expected ',', got ';'",
+ *   otherFailures: [], problems: [{ kind: "syntax", message: "SyntaxError: Expected ',', got ';'",
  *     file: "katas/relu_layer/relu.ts", line: 10, column: 24 }],
- *   sandbox: false, unsolvedDependencies: [], usedSolutions: [], missingFile: false },
+ *   sandbox: false, unsolvedDependencies: [], usedSolutions: [], missingFile: false,
+ *   editedSpec: false },
  *   Style.plain()).join("\n");
  * console.assert(text.startsWith("SYNTAX ERROR  katas/relu_layer/relu.ts:10:24"));
  * ```
  */
-export function verdictLines(v: Verdict, style: Style): string[] {
+export function verdictLines(
+  v: Verdict,
+  style: Style,
+  watching = false,
+): string[] {
   const paths = kataPaths(v.kata);
   const lines: string[] = [];
   if (v.status === "missing") {
@@ -222,7 +272,9 @@ export function verdictLines(v: Verdict, style: Style): string[] {
     lines.push(
       "",
       wrap(
-        `${LOOP_ADVICE} Save again to re-run; --timeout <seconds> changes the limit.`,
+        `${LOOP_ADVICE} ${
+          watching ? "Save again to re-run; " : ""
+        }--timeout <seconds> changes the limit.`,
         style.width,
       ),
     );
@@ -230,6 +282,14 @@ export function verdictLines(v: Verdict, style: Style): string[] {
     lines.push(...problemLines(v, style));
   } else if (v.failure) {
     lines.push(...failureLines(v, style));
+  } else if (v.editedSpec && v.totalTests > 0) {
+    lines.push(
+      `${style.yellow(style.bold("EDITED SPEC"))}  ${
+        v.totalTests === 1
+          ? "The test passes"
+          : `All ${v.totalTests} tests pass`
+      }, but against your edited spec.`,
+    );
   } else if (v.status === "solved") {
     lines.push(
       `${style.green(style.bold("SOLVED"))}  ${
@@ -237,6 +297,18 @@ export function verdictLines(v: Verdict, style: Style): string[] {
           ? "The test passes"
           : `All ${v.totalTests} tests pass`
       }.`,
+    );
+  }
+  if (v.editedSpec) {
+    lines.push(
+      "",
+      wrap(
+        `Checked against your edited spec: ${paths.spec} is not the one ` +
+          `shipped, so this kata does not count as solved. To put the ` +
+          `shipped spec back (your copy is saved to .katas/backups/ first):`,
+        style.width,
+      ),
+      `  ${TASK} reset ${v.kata.name} --spec`,
     );
   }
   if (v.sandbox) lines.push("", wrap(SANDBOX_NOTE, style.width));
@@ -272,7 +344,7 @@ export function verdictLines(v: Verdict, style: Style): string[] {
 export interface ScreenInfo {
   /** The progress record, for the bar. */
   progress: Progress;
-  /** Hints shown so far and hints in the README. */
+  /** Hints shown so far and hints in the kata's HINTS.md. */
   hints: { shown: number; total: number };
   /** Whether the runner is watching (so keys work). */
   watching: boolean;
@@ -301,12 +373,12 @@ export function kataScreen(
     style.bold(kataTitle(v.kata, v.number, manifest.katas.length)),
     progressBar(manifest, info.progress, style),
     "",
-    ...verdictLines(v, style),
+    ...verdictLines(v, style, info.watching),
   ];
   if (v.status !== "missing" && v.status !== "solved") {
     const { shown, total } = info.hints;
     const hint = total === 0
-      ? "(this kata's README has no hints)"
+      ? "(this kata has no HINTS.md)"
       : shown >= total
       ? `all ${total} hints shown; \`${TASK} solution ${v.kata.name} --force\` shows the answer`
       : `hint ${shown + 1} of ${total}`;

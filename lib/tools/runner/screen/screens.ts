@@ -13,7 +13,7 @@ import {
   type Progress,
   PROGRESS_FILE,
 } from "../state/progress.ts";
-import { readHints } from "../state/read_hints.ts";
+import { readHints } from "../../hints.ts";
 import { closingMessage, kataScreen } from "./report.ts";
 import { wrap } from "./style.ts";
 
@@ -63,7 +63,7 @@ export async function passScreen(
   const kata = pass.current.kata;
   const hints = {
     shown: progress.katas[kata.name]?.hintsShown ?? 0,
-    total: (await readHints(ctx.root, kata)).length,
+    total: (await readHints(ctx.root, kata.name)).length,
   };
   let screen = kataScreen(
     ctx.manifest,
@@ -100,7 +100,7 @@ export async function oneKataScreen(
 ): Promise<string> {
   const hints = {
     shown: progress.katas[verdict.kata.name]?.hintsShown ?? 0,
-    total: (await readHints(ctx.root, verdict.kata)).length,
+    total: (await readHints(ctx.root, verdict.kata.name)).length,
   };
   return kataScreen(
     ctx.manifest,

@@ -141,3 +141,27 @@ export function wrap(text: string, width: number): string {
     return out.join("\n");
   }).join("\n");
 }
+
+/**
+ * {@link wrap} for markdown: paragraphs and list items are wrapped, while
+ * fenced code blocks, indented code and table rows are left exactly as
+ * written (re-wrapped code would no longer be code).
+ *
+ * @example
+ * ```ts
+ * import { wrapMarkdown } from "./style.ts";
+ * const fence = "`".repeat(3);
+ * const text = `one two three\n${fence}\nconst long = [1, 2, 3];\n${fence}`;
+ * console.assert(wrapMarkdown(text, 10) === `one two\nthree\n${fence}\nconst long = [1, 2, 3];\n${fence}`);
+ * ```
+ */
+export function wrapMarkdown(text: string, width: number): string {
+  let inFence = false;
+  return text.split("\n").map((line) => {
+    const fence = line.trimStart().startsWith("```");
+    const code = inFence || fence || /^( {4}|\t)/.test(line) ||
+      line.trimStart().startsWith("|");
+    if (fence) inFence = !inFence;
+    return code ? line : wrap(line, width);
+  }).join("\n");
+}

@@ -26,6 +26,11 @@ export interface Context {
   out: (text: string) => void;
   /** Writes text and a new line to stderr. */
   err: (text: string) => void;
+  /**
+   * Shows a one-line status in place of the last one, on a terminal only;
+   * an empty text clears it.
+   */
+  status: (text: string) => void;
 }
 
 const encoder = new TextEncoder();
@@ -59,5 +64,8 @@ export function shellContext(
     now: () => new Date(),
     out: (text) => writeAll(Deno.stdout, text + "\n"),
     err: (text) => writeAll(Deno.stderr, text + "\n"),
+    status: (text) => {
+      if (Deno.stdout.isTerminal()) writeAll(Deno.stdout, "\r\x1b[K" + text);
+    },
   };
 }

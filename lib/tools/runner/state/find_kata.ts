@@ -7,6 +7,7 @@
 
 import type { KataEntry, Manifest } from "../../manifest.ts";
 import { UsageError } from "../cli/args.ts";
+import { didYouMean } from "../cli/closest.ts";
 
 /**
  * The kata `ref` names; a {@link UsageError} naming `ref` when there is none.
@@ -20,6 +21,13 @@ import { UsageError } from "../cli/args.ts";
  * console.assert(findKata(manifest, "2").name === "sigmoid_layer");
  * console.assert(findKata(manifest, "relu_layer").name === "relu_layer");
  * console.assert(findKata(manifest, "katas\\relu_layer\\").name === "relu_layer");
+ * let said = "";
+ * try {
+ *   findKata(manifest, "relu_layr");
+ * } catch (e) {
+ *   said = (e as Error).message;
+ * }
+ * console.assert(said === 'no kata "relu_layr"; did you mean "relu_layer"?');
  * ```
  */
 export function findKata(manifest: Manifest, ref: string): KataEntry {
@@ -36,7 +44,10 @@ export function findKata(manifest: Manifest, ref: string): KataEntry {
       .split("/")[0];
   const kata = katas.find((k) => k.name === name);
   if (kata) return kata;
+  const near = didYouMean(name, katas.map((k) => k.name));
   throw new UsageError(
-    `no kata "${ref}": give its number (1 to ${katas.length}) or its name, as \`list\` shows`,
+    near
+      ? `no kata "${ref}"${near}`
+      : `no kata "${ref}": give its number (1 to ${katas.length}) or its name, as \`list\` shows`,
   );
 }
