@@ -90,7 +90,7 @@ export class MultiLayerNet {
         this.#layers.push(bn);
       }
       this.#layers.push(new Relu());
-      if (dropoutRatio > 0) this.#layers.push(new Dropout(dropoutRatio, rng));
+      if (dropoutRatio > 0) this.#layers.push(new Dropout(rng, dropoutRatio));
     }
     // The output layer's scores go straight to the softmax: no BN, no ReLU.
     this.#addAffine(sizes.length - 1);
