@@ -1,6 +1,7 @@
 import { Dropout } from "./dropout.ts";
 import {
   assert,
+  assertClearError,
   assertClose,
   assertForwardFirst,
   assertFresh,
@@ -79,6 +80,27 @@ Deno.test(
       "Dropout(rng, 0.5).backward([1, 2]) before any forward",
     ),
 );
+Deno.test(
+  "a dout whose shape is not that of the last training forward's x is rejected with an Error that names dout",
+  timeLimit,
+  () => {
+    const layer = new Dropout(new Rng(26), 0.5);
+    layer.forward(Tensor.ones([4, 5]));
+    // [1, 5], [5] and [4, 1] would broadcast against the mask [4, 5].
+    for (const shape of [[1, 5], [5], [4, 1], [5, 4]]) {
+      assertClearError(
+        () => layer.backward(Tensor.ones(shape)),
+        `Dropout.backward(dout of shape [${shape}]) after forward(x of shape [4, 5])`,
+        {
+          includes: "dout",
+          says: "name dout, whose shape does not match",
+          fix: "compare dout's shape with the mask's and throw an Error",
+        },
+      );
+    }
+  },
+);
+
 Deno.test(
   "a dropoutRatio below 0, at 1 or above, or not a number is rejected with an Error that names it",
   timeLimit,

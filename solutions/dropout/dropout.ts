@@ -1,4 +1,4 @@
-import { Tensor, where } from "../../lib/tensor.ts";
+import { shapeToString, Tensor, where } from "../../lib/tensor.ts";
 import type { Rng } from "../../lib/random.ts";
 
 /** The Dropout layer (book 6.4.3). */
@@ -42,6 +42,16 @@ export class Dropout {
       throw new Error("Dropout.backward was called before Dropout.forward");
     }
     if (this.#mask === null) return dout.mul(1 - this.#ratio);
+    // A dout of another shape would broadcast against the mask unnoticed.
+    if (shapeToString(dout.shape) !== shapeToString(this.#mask.shape)) {
+      throw new Error(
+        `Dropout.backward: dout of shape ${
+          shapeToString(dout.shape)
+        } is not the shape of the last forward's x, ${
+          shapeToString(this.#mask.shape)
+        }`,
+      );
+    }
     return where(this.#mask, dout, 0);
   }
 }
