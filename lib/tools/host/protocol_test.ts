@@ -6,26 +6,7 @@ import {
   type SendResult,
   validateEvent,
 } from "./protocol.ts";
-
-/** A well-formed event; tests change one field at a time. */
-export function sampleEvent(
-  overrides: Partial<ProgressEvent> = {},
-): ProgressEvent {
-  return {
-    version: 1,
-    name: "Ada",
-    seq: 1,
-    kata: { index: 3, name: "relu_layer", title: "The ReLU layer" },
-    solved: 3,
-    solvedWithSolution: 1,
-    total: 24,
-    secondsOnKata: 42,
-    hints: 1,
-    failingTest: "backward passes no gradient where the input was <= 0",
-    status: "failing",
-    ...overrides,
-  };
-}
+import { sampleEvent } from "./sample_event.ts";
 
 function reasonsOf(value: unknown): string[] {
   const result = validateEvent(value);
