@@ -26,8 +26,11 @@ export interface HostOptions {
   maxLearners?: number;
   /** The most pages following the stream at once (default 32). */
   maxViewers?: number;
-  /** The address learners join, as shown on the page (default: the one listened on). */
-  joinAddress?: string;
+  /**
+   * The host name or address learners join (default: the one listened on);
+   * for `0.0.0.0`, this machine's address on the room's network.
+   */
+  joinHost?: string;
 }
 
 /** Counts since the server started. */
@@ -332,7 +335,7 @@ export function startHost(options: HostOptions = {}): Host {
   }, handle);
   const port = server.addr.port;
   const shownHost = hostname.includes(":") ? `[${hostname}]` : hostname;
-  const joinAddress = options.joinAddress ?? `${shownHost}:${port}`;
+  const joinAddress = `${options.joinHost ?? shownHost}:${port}`;
   joinLine =
     `deno task start --join ${joinAddress} --code ${code} --name <your name>`;
   return {
