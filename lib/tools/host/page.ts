@@ -29,18 +29,22 @@ nav button { font: inherit; font-size: 1rem; padding: .2rem .8rem; border: 2px s
 nav button[aria-pressed="true"] { background: var(--ink); color: #fff; }
 table { border-collapse: collapse; width: 100%; }
 th { text-align: left; font-size: .95rem; color: var(--muted); border-bottom: 3px solid var(--ink);
-  padding: .3rem .5rem; }
+  padding: .3rem .5rem; white-space: nowrap; }
 td { padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
-td.name { font-weight: 700; max-width: 14rem; overflow-wrap: anywhere; }
+td.name { font-weight: 700; min-width: 10rem; max-width: 16rem; overflow-wrap: break-word; }
 td.kata .index { color: var(--muted); margin-right: .4rem; }
+td.kata .index:empty { display: none; }
+td.solved { white-space: nowrap; }
 td.time, td.hints { font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.test { font-size: .9rem; max-width: 22rem; overflow-wrap: anywhere; color: var(--bad); }
-.bar { position: relative; width: 11rem; height: 1.3rem; background: #e4e4e4; border: 1px solid #888;
+td.test { font-size: .95rem; min-width: 14rem; max-width: 22rem; overflow-wrap: break-word; color: #7a0008; }
+.bar { position: relative; width: 8rem; height: 1.3rem; background: #e4e4e4; border: 1px solid #888;
   border-radius: 4px; overflow: hidden; display: inline-block; vertical-align: middle; }
 .bar span { position: absolute; top: 0; bottom: 0; }
 .bar .own { left: 0; background: var(--bar); }
 .bar .peek { background: repeating-linear-gradient(45deg, var(--peek) 0 6px, #fff 6px 9px); }
-.count { margin-left: .5rem; font-variant-numeric: tabular-nums; font-weight: 600; }
+.count { margin-left: .5rem; font-variant-numeric: tabular-nums; font-weight: 700; }
+.peeked { display: block; font-size: .9rem; color: var(--muted); }
+.peeked:empty { display: none; }
 .status { font-weight: 700; white-space: nowrap; }
 .status.failing { color: var(--warn); } .status.passing, .status.finished { color: var(--ok); }
 .status.stopped { color: var(--muted); }
@@ -96,7 +100,9 @@ function makeRow(name) {
   bar.append(own, peek);
   const count = document.createElement("span");
   count.className = "count";
-  tr.querySelector(".solved").append(bar, count);
+  const peeked = document.createElement("span");
+  peeked.className = "peeked";
+  tr.querySelector(".solved").append(bar, count, peeked);
   return tr;
 }
 
@@ -113,8 +119,8 @@ function fill(tr, l, now) {
   const peekBar = tr.querySelector(".peek");
   peekBar.style.left = (own * 100).toFixed(2) + "%";
   peekBar.style.width = (peek * 100).toFixed(2) + "%";
-  tr.querySelector(".count").textContent = l.solved + "/" + l.total +
-    (l.solvedWithSolution ? " (" + l.solvedWithSolution + " with the answer)" : "");
+  tr.querySelector(".count").textContent = l.solved + "/" + l.total;
+  tr.querySelector(".peeked").textContent = l.solvedWithSolution ? l.solvedWithSolution + " with answer" : "";
   tr.querySelector(".time").textContent = l.kata && l.status !== "stopped" ? clock(now - l.kataSince) : "";
   tr.querySelector(".test").textContent = l.failingTest || "";
   tr.querySelector(".hints").textContent = l.kata ? String(l.hints) : "";
