@@ -53,7 +53,8 @@ export interface ProgressEvent {
   /**
    * Counts up with every event of this learner: the server ignores an event
    * whose `seq` is not above the last one it took, so a late retry never
-   * overwrites newer progress.
+   * overwrites newer progress. It must keep counting up when the runner
+   * restarts: {@link sequence} gives such numbers.
    */
   seq: number;
   /** The kata being worked on, or null once every kata passes. */
@@ -72,6 +73,26 @@ export interface ProgressEvent {
   failingTest: string | null;
   /** Where the learner is with it. */
   status: LearnerStatus;
+}
+
+/**
+ * A source of `seq` numbers that go up within a run and across restarts of
+ * the runner: the milliseconds since the epoch, or one more than the last
+ * number when the clock has not moved on (or went back).
+ *
+ * @example
+ * ```ts
+ * import { sequence } from "./protocol.ts";
+ * import { assert } from "../../testing/assert.ts";
+ *
+ * const next = sequence();
+ * const a = next(), b = next();
+ * assert(b > a && a >= Date.now() - 1000);
+ * ```
+ */
+export function sequence(now: () => number = Date.now): () => number {
+  let last = 0;
+  return () => (last = Math.max(last + 1, Math.floor(now())));
 }
 
 /** The validator's answer: the event, or every reason it is not one. */

@@ -4,6 +4,7 @@ import {
   eventsUrl,
   type ProgressEvent,
   type SendResult,
+  sequence,
   validateEvent,
 } from "./protocol.ts";
 import { sampleEvent } from "./sample_event.ts";
@@ -228,4 +229,17 @@ Deno.test("a send or a listener that throws does not reach the caller, and the e
   await client.idle();
   await client.close();
   assertEquals(calls, 2);
+});
+
+Deno.test("sequence numbers follow the clock and still go up when it stands still or goes back", () => {
+  let clock = 5000;
+  const next = sequence(() => clock);
+  const seen = [next(), next()];
+  clock = 4000;
+  seen.push(next());
+  clock = 9000.7;
+  seen.push(next());
+  assertEquals(seen, [5000, 5001, 5002, 9000]);
+  // A runner started later starts above what an earlier run sent.
+  assertEquals(sequence(() => 9500)(), 9500);
 });

@@ -183,7 +183,12 @@ export function startHost(options: HostOptions = {}): Host {
       drop(viewer);
       return;
     }
-    viewer.controller.enqueue(bytes);
+    try {
+      viewer.controller.enqueue(bytes);
+    } catch {
+      // The page went away between two messages.
+      drop(viewer);
+    }
   }
 
   function drop(viewer: Viewer): void {
