@@ -35,10 +35,15 @@ export interface HostOptions {
 
 /** Counts since the server started. */
 export interface HostStats {
+  /** Learners in the room. */
   learners: number;
+  /** Pages following the stream. */
   viewers: number;
+  /** Events taken and sent to the pages. */
   accepted: number;
+  /** Events older than their learner's newest (a late retry): ignored. */
   stale: number;
+  /** Requests refused: too large, malformed, invalid, or the room full. */
   rejected: number;
   /** `Deno.memoryUsage()` of the server's process. */
   memory: Deno.MemoryUsage;
@@ -48,11 +53,15 @@ export interface HostStats {
 export interface Host {
   /** `http://<hostname>:<port>`. */
   url: string;
+  /** The address it listens on. */
   hostname: string;
+  /** The port it listens on (the one chosen, when asked for 0). */
   port: number;
+  /** The join code every request must carry. */
   code: string;
   /** The line learners type to join. */
   joinLine: string;
+  /** Counts and memory, as `GET /stats` gives them. */
   stats(): HostStats;
   /** Closes every stream and stops the server. */
   shutdown(): Promise<void>;
