@@ -100,14 +100,15 @@ export type Validation =
   | { ok: true; event: ProgressEvent }
   | { ok: false; reasons: string[] };
 
-const LIMITS = {
+/** The longest text each field may hold, and the largest counts. */
+export const LIMITS = {
   name: 40,
   kataName: 80,
   title: 120,
   failingTest: 300,
   count: 10_000,
   seconds: 366 * 24 * 3600,
-};
+} as const;
 
 const FIELDS = [
   "version",
@@ -125,6 +126,26 @@ const FIELDS = [
 
 // deno-lint-ignore no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Makes any text fit a text field of the event: control characters (a test
+ * name's line breaks) become spaces, and text longer than `max` is cut with an
+ * ellipsis. For the runner, whose failing test names can be anything.
+ *
+ * @example
+ * ```ts
+ * import { fitText, LIMITS } from "./protocol.ts";
+ * import { assertEquals } from "../../testing/assert.ts";
+ *
+ * assertEquals(fitText("shapes\nof dx", LIMITS.failingTest), "shapes of dx");
+ * assertEquals(fitText("abcdef", 4), "abc…");
+ * ```
+ */
+export function fitText(text: string, max: number): string {
+  // deno-lint-ignore no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
 
 function checkText(
   value: unknown,

@@ -2,6 +2,8 @@ import { assert, assertEquals } from "../../testing/assert.ts";
 import {
   createProgressClient,
   eventsUrl,
+  fitText,
+  LIMITS,
   type ProgressEvent,
   type SendResult,
   sequence,
@@ -242,4 +244,15 @@ Deno.test("sequence numbers follow the clock and still go up when it stands stil
   assertEquals(seen, [5000, 5001, 5002, 9000]);
   // A runner started later starts above what an earlier run sent.
   assertEquals(sequence(() => 9500)(), 9500);
+});
+
+Deno.test("fitText makes any test name a valid failingTest", () => {
+  const long = "a\tb\r\n" + "x".repeat(400);
+  const fitted = fitText(long, LIMITS.failingTest);
+  assertEquals(fitted.length, LIMITS.failingTest);
+  assertEquals(fitted.slice(0, 4), "a b ");
+  assertEquals(
+    validateEvent(sampleEvent({ failingTest: fitted })).ok,
+    true,
+  );
 });
