@@ -4,7 +4,7 @@
  * second (for 60 s by default) while one reader follows `/stream` as the page
  * does. Prints, per learner, updates lost and out of order on the stream, the
  * latency from sending an event to seeing it on the stream, and the server's
- * memory over the run.
+ * memory over the run (every 10 s, after a full garbage collection).
  *
  *     deno run -A lib/tools/host/load.ts [--learners 100] [--seconds 60]
  *
@@ -31,6 +31,7 @@ async function startServer(): Promise<
     args: [
       "run",
       "--allow-net=127.0.0.1",
+      "--v8-flags=--expose-gc",
       new URL("./main.ts", import.meta.url).pathname,
       "--port",
       "0",
@@ -186,7 +187,7 @@ latency, send to stream: p50 ${ms(0.5)}, p90 ${ms(0.9)}, p99 ${ms(0.99)}, max ${
 the page, fetched at the end of the run: ${
       pageMs.toFixed(1)
     } ms, status ${page.status}
-server memory (s: rss / heap used):`,
+server memory after a full garbage collection (s: rss / heap used):`,
   );
   for (const m of memories) {
     console.log(
