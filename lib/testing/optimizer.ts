@@ -284,8 +284,7 @@ function assertNamesParameter(call: () => void, key: string, what: string) {
   assertClearError(call, what, {
     includes: key,
     says: `name the parameter "${key}"`,
-    fix:
-      `check grads yourself and throw an Error that names the parameter "${key}"`,
+    fix: "keep the given checkGradients call first in update",
   });
 }
 
@@ -316,6 +315,42 @@ export function assertMissingGradientThrows(
     () => optimizer.update(params, { W1: tensor([[1, 1]]) }),
     "b2",
     `${what}.update with no gradient for b2`,
+  );
+}
+
+/**
+ * Fails unless `optimizer.update` of `{W1}` given gradients for W1 and W3
+ * throws an Error, not a TypeError, whose message names `W3`: a gradient
+ * without a parameter means the caller mixed up two records.
+ *
+ * @example
+ * ```ts
+ * import { assertExtraGradientThrows } from "./optimizer.ts";
+ * import { checkGradients, type Params } from "../layer.ts";
+ * const checked = {
+ *   update(params: Params, grads: Params) {
+ *     checkGradients("checked.update", params, grads);
+ *   },
+ * };
+ * assertExtraGradientThrows(checked, "checked");
+ * ```
+ */
+export function assertExtraGradientThrows(
+  optimizer: Optimizer,
+  what: string,
+): void {
+  assertClearError(
+    () =>
+      optimizer.update({ W1: tensor([1]) }, {
+        W1: tensor([1]),
+        W3: tensor([1]),
+      }),
+    `${what}.update of {W1} with gradients for W1 and W3`,
+    {
+      includes: "W3",
+      says: 'name the gradient "W3"',
+      fix: "keep the given checkGradients call first in update",
+    },
   );
 }
 
