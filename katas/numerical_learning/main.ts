@@ -1,0 +1,170 @@
+/**
+ * `deno task train:numerical`: trains your NumericalTwoLayerNet (book 4.5) for
+ * a few steps on a small MNIST subset, each step's gradient by central
+ * differences, then times one gradient of your backpropagating TwoLayerNet
+ * (book 5.7) of the same size and prints how many times faster it is. With
+ * `--solution` (`deno task train:numerical:solution`) it runs the worked
+ * answers from solutions/ instead.
+ *
+ * @module
+ */
+
+import { loadMnist } from "../../lib/data/mnist.ts";
+import { Rng } from "../../lib/random.ts";
+import type { Tensor } from "../../lib/tensor.ts";
+import {
+  cannotRunYet,
+  NotImplementedError,
+} from "../../lib/not_implemented.ts";
+import type { NumericalNetParams } from "./numerical_net.ts";
+
+// Tiny on purpose: a numerical step evaluates the loss twice per parameter,
+// 2 x 7,960 forward passes here, and the book's 784-50-10 net on a batch of
+// 100 would take minutes per step.
+const HIDDEN = 10;
+const BATCH_SIZE = 10;
+const STEPS = 8;
+const LEARNING_RATE = 1;
+const WEIGHT_INIT_STD = 0.1;
+const TRAIN_DIGITS = 100;
+const TEST_DIGITS = 500;
+// Backprop steps are timed over many repetitions: one is too short to time.
+const BACKPROP_REPEATS = 200;
+
+/** Parameters and the calls this script makes on them. */
+interface Net {
+  params: NumericalNetParams;
+  loss(x: Tensor, t: Tensor): number;
+  accuracy(x: Tensor, t: Tensor): number;
+}
+
+/** What this script needs from the katas: both networks. */
+interface Katas {
+  NumericalTwoLayerNet: new (
+    inputSize: number,
+    hiddenSize: number,
+    outputSize: number,
+    rng: Rng,
+    weightInitStd?: number,
+  ) => Net & { numericalGradient(x: Tensor, t: Tensor): NumericalNetParams };
+  TwoLayerNet: new (
+    inputSize: number,
+    hiddenSize: number,
+    outputSize: number,
+    rng: Rng,
+    weightInitStd?: number,
+  ) => Net & { gradient(x: Tensor, t: Tensor): NumericalNetParams };
+}
+
+const NAMES = ["W1", "b1", "W2", "b2"] as const;
+const percent = (share: number) => `${(100 * share).toFixed(1)}%`;
+
+function sgdStep(net: Net, grads: NumericalNetParams): void {
+  for (const key of NAMES) {
+    net.params[key].subInPlace(grads[key].mul(LEARNING_RATE));
+  }
+}
+
+function run(katas: Katas, whose: string): void {
+  const data = loadMnist();
+  const xTrain = data.xTrain.rows([...Array(TRAIN_DIGITS).keys()]);
+  const tTrain = data.tTrain.rows([...Array(TRAIN_DIGITS).keys()]);
+  const xTest = data.xTest.rows([...Array(TEST_DIGITS).keys()]);
+  const tTest = data.tTest.rows([...Array(TEST_DIGITS).keys()]);
+  const net = new katas.NumericalTwoLayerNet(
+    784,
+    HIDDEN,
+    10,
+    new Rng(0),
+    WEIGHT_INIT_STD,
+  );
+  const parameters = NAMES.reduce((n, key) => n + net.params[key].size, 0);
+  console.log(
+    `Training a 784-${HIDDEN}-10 NumericalTwoLayerNet with ${whose} on ` +
+      `${TRAIN_DIGITS} MNIST digits: ${STEPS} steps of SGD, batch ` +
+      `${BATCH_SIZE}, learning rate ${LEARNING_RATE}. Each gradient is ` +
+      `${parameters.toLocaleString("en-US")} central differences, ` +
+      `${(2 * parameters).toLocaleString("en-US")} forward passes.`,
+  );
+  console.log(
+    `before training: loss on the ${TRAIN_DIGITS} digits ${
+      net.loss(xTrain, tTrain).toFixed(4)
+    }, accuracy on ${TEST_DIGITS} held-out digits ${
+      percent(net.accuracy(xTest, tTest))
+    }`,
+  );
+  const rng = new Rng(1);
+  let numericalMs = 0;
+  for (let step = 1; step <= STEPS; step++) {
+    const batch = rng.choice(TRAIN_DIGITS, BATCH_SIZE);
+    const xBatch = xTrain.rows(batch);
+    const tBatch = tTrain.rows(batch);
+    const start = performance.now();
+    const grads = net.numericalGradient(xBatch, tBatch);
+    const ms = performance.now() - start;
+    numericalMs += ms;
+    sgdStep(net, grads);
+    console.log(
+      `step ${step}/${STEPS}  gradient ${(ms / 1000).toFixed(2)} s  loss on ` +
+        `the ${TRAIN_DIGITS} digits ${net.loss(xTrain, tTrain).toFixed(4)}`,
+    );
+  }
+  console.log(
+    `after ${STEPS} steps: accuracy on ${TEST_DIGITS} held-out digits ${
+      percent(net.accuracy(xTest, tTest))
+    }`,
+  );
+
+  const backprop = new katas.TwoLayerNet(
+    784,
+    HIDDEN,
+    10,
+    new Rng(0),
+    WEIGHT_INIT_STD,
+  );
+  const xBatch = xTrain.rows([...Array(BATCH_SIZE).keys()]);
+  const tBatch = tTrain.rows([...Array(BATCH_SIZE).keys()]);
+  // One untimed call, so that compiling the code is not counted as the step.
+  backprop.gradient(xBatch, tBatch);
+  const start = performance.now();
+  for (let i = 0; i < BACKPROP_REPEATS; i++) {
+    sgdStep(backprop, backprop.gradient(xBatch, tBatch));
+  }
+  const backpropMs = (performance.now() - start) / BACKPROP_REPEATS;
+  const perStep = numericalMs / STEPS;
+  console.log(
+    `One gradient of a batch of ${BATCH_SIZE}: numerically ${
+      perStep.toFixed(0)
+    } ms, by backpropagation (a TwoLayerNet of the same size, book 5.7) ${
+      backpropMs.toFixed(3)
+    } ms: backpropagation is ${
+      Math.round(perStep / backpropMs).toLocaleString("en-US")
+    } times faster.`,
+  );
+}
+
+try {
+  // Literal specifiers, so that Deno knows these modules without read
+  // permission; only the chosen ones are loaded.
+  if (Deno.args.includes("--solution")) {
+    run(
+      {
+        ...await import("../../solutions/numerical_learning/numerical_net.ts"),
+        ...await import("../../solutions/two_layer_net/two_layer_net.ts"),
+      },
+      "the worked answers in solutions/",
+    );
+  } else {
+    run(
+      {
+        ...await import("./numerical_net.ts"),
+        ...await import("../two_layer_net/two_layer_net.ts"),
+      },
+      "your katas",
+    );
+  }
+} catch (error) {
+  if (!(error instanceof NotImplementedError)) throw error;
+  console.error(cannotRunYet(error, "deno task train:numerical:solution"));
+  Deno.exit(1);
+}
