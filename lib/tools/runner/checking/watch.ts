@@ -20,6 +20,7 @@ import { type KeyAction, listenForKeys } from "../screen/keys.ts";
 import { LazyLsp } from "./lsp_check.ts";
 import { displayPath, kataPaths } from "../state/paths.ts";
 import { loadProgress } from "../state/progress.ts";
+import { chooseStart, fromNote } from "../state/start_at.ts";
 import { internalLine, kataTitle } from "../screen/report.ts";
 import { recordPass, runPass } from "./pass.ts";
 import { wrap } from "../screen/style.ts";
@@ -28,7 +29,7 @@ import { FileWatcher } from "./watch_files.ts";
 
 /** What to watch: the walk through all katas, or one kata. */
 export type WatchTarget =
-  | { kind: "start" }
+  | { kind: "start"; fromRef?: string }
   | { kind: "kata"; kata: KataEntry; useSolutions: boolean };
 
 /** How to watch. */
@@ -59,6 +60,11 @@ export async function watch(
     ? new LazyLsp(ctx.root)
     : undefined;
   let note = rebuildNote(await loadProgress(ctx.root, ctx.now()));
+  const start = target.kind === "start"
+    ? await chooseStart(ctx, target.fromRef)
+    : 0;
+  const startNote = fromNote(start);
+  if (startNote) note = note ? `${note}\n${startNote}` : startNote;
   let current: KataEntry | undefined = target.kind === "kata"
     ? target.kata
     : undefined;
@@ -121,8 +127,15 @@ export async function watch(
           displayPath(ctx.root, f).startsWith(kataPaths(k).dir + "/")
         )
       ).filter((i) => i >= 0);
-      const from = before < 0 ? 0 : Math.min(before, ...changedKatas);
-      const pass = await runPass(ctx, { from, lsp, signal });
+      const from = before < 0
+        ? start
+        : Math.max(start, Math.min(before, ...changedKatas));
+      const pass = await runPass(ctx, {
+        from,
+        lsp,
+        signal,
+        solutionsBefore: start,
+      });
       if (signal.aborted) return;
       const progress = await recordPass(ctx, pass);
       currentIndex = pass.current ? pass.current.number - 1 : katas.length;

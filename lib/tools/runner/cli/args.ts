@@ -41,6 +41,10 @@ export interface Options {
   spec: boolean;
   /** `--try`: run the spec against a classic mistake. */
   try: boolean;
+  /** `--from <kata>`: start the walk at this kata, as typed. */
+  from?: string;
+  /** `--name <name>`: the learner's name, for a workshop host. */
+  name?: string;
 }
 
 /** A command line the runner cannot follow; the message is one line. */
@@ -103,6 +107,16 @@ export const OPTIONS: Record<OptionName, OptionSpec> = {
     summary: "run the spec against the worked answer with this mistake",
   },
   json: { flag: "--json", summary: "machine-readable, for a workshop host" },
+  from: {
+    flag: "--from",
+    value: "<kata>",
+    summary: "start here; the earlier katas come from solutions/",
+  },
+  name: {
+    flag: "--name",
+    value: "<name>",
+    summary: "your name for a workshop host (remembered)",
+  },
   timeout: {
     flag: "--timeout",
     value: "<s>",
@@ -151,10 +165,12 @@ function parseTimeout(value: string | undefined): number {
   return seconds;
 }
 
-const SWITCHES = new Map<string, Exclude<OptionName, "timeout">>();
+type Switch = Exclude<OptionName, "timeout" | "from" | "name">;
+
+const SWITCHES = new Map<string, Switch>();
 for (const [name, spec] of Object.entries(OPTIONS)) {
-  if (name === "timeout") continue;
-  const option = name as Exclude<OptionName, "timeout">;
+  if (spec.value) continue;
+  const option = name as Switch;
   SWITCHES.set(spec.flag, option);
   if (spec.alias) SWITCHES.set(spec.alias, option);
 }
@@ -208,6 +224,23 @@ export function parseArgs(
       const value = arg === "--timeout" ? args[++i] : arg.slice(10);
       options.timeoutSeconds = parseTimeout(value);
       given.push("timeout");
+    } else if (/^--(from|name)(=|$)/.test(arg)) {
+      const option = arg.startsWith("--from") ? "from" : "name";
+      const value = arg.includes("=")
+        ? arg.slice(arg.indexOf("=") + 1)
+        : args[++i];
+      if (!value?.trim() || value.startsWith("-")) {
+        throw new UsageError(
+          option === "from"
+            ? `--from needs a kata: its number or its name`
+            : `--name needs your name, e.g. --name Ada`,
+        );
+      }
+      if (option === "name" && value.length > 60) {
+        throw new UsageError(`--name takes at most 60 characters`);
+      }
+      options[option] = value.trim();
+      given.push(option);
     } else if (option) {
       options[option] = true;
       given.push(option);

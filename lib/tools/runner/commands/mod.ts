@@ -34,10 +34,11 @@ export const COMMANDS: readonly Command[] = [
   {
     name: "start",
     kata: "none",
-    options: ["once", "watch", "poll", "timeout"],
+    options: ["from", "once", "watch", "poll", "timeout"],
     summary: "Check the katas in order and show the first that fails; in a " +
       "terminal, keep watching your files and re-check on every save, " +
-      "moving on by itself when the kata passes. q or Ctrl-C quits.",
+      "moving on by itself when the kata passes. q or Ctrl-C quits. " +
+      "--from <kata> starts there, with the earlier katas from solutions/.",
     run: startCommand,
   },
   {
@@ -52,7 +53,9 @@ export const COMMANDS: readonly Command[] = [
     name: "kata",
     kata: "required",
     options: ["useSolutions", "once", "watch", "poll", "timeout"],
-    summary: "Check one kata, in any order.",
+    summary: "Check one kata, in any order; --use-solutions takes the " +
+      "earlier katas from solutions/ and starts you there (with --watch, " +
+      "moving on when it passes).",
     run: kataCommand,
   },
   {
@@ -127,9 +130,10 @@ export const COMMANDS: readonly Command[] = [
   {
     name: "progress",
     kata: "none",
-    options: ["json", "timeout"],
-    summary: "How far you are; --json for a workshop host to collect.",
-    run: (ctx, options) => progressCommand(ctx, options.json),
+    options: ["json", "name", "timeout"],
+    summary: "How far you are; --json for a workshop host to collect " +
+      "(with the name given once with --name).",
+    run: (ctx, options) => progressCommand(ctx, options.json, options.name),
   },
   {
     name: "help",

@@ -12,6 +12,7 @@ import { recordPass, runPass } from "../checking/pass.ts";
 import { watch } from "../checking/watch.ts";
 import type { Context } from "../state/context.ts";
 import { loadProgress } from "../state/progress.ts";
+import { chooseStart, fromNote } from "../state/start_at.ts";
 import { passScreen, rebuildNote } from "../screen/screens.ts";
 import { wrap } from "../screen/style.ts";
 
@@ -22,15 +23,22 @@ import { wrap } from "../screen/style.ts";
  * @example
  * ```ts ignore
  * import { startOnce } from "./start.ts";
- * Deno.exit(await startOnce(ctx));
+ * Deno.exit(await startOnce(ctx, "11"));
  * ```
  */
-export async function startOnce(ctx: Context): Promise<number> {
+export async function startOnce(
+  ctx: Context,
+  fromRef?: string,
+): Promise<number> {
   const note = rebuildNote(await loadProgress(ctx.root, ctx.now()));
+  const from = await chooseStart(ctx, fromRef);
   const lsp = new LazyLsp(ctx.root);
-  const pass = await runPass(ctx, { lsp }).finally(() => lsp.close());
+  const pass = await runPass(ctx, { lsp, from, solutionsBefore: from })
+    .finally(() => lsp.close());
   const progress = await recordPass(ctx, pass);
-  if (note) ctx.out(ctx.style.dim(wrap(note, ctx.style.width)) + "\n");
+  for (const text of [note, fromNote(from)]) {
+    if (text) ctx.out(ctx.style.dim(wrap(text, ctx.style.width)) + "\n");
+  }
   ctx.out(await passScreen(ctx, pass, progress, false));
   return pass.current ? 1 : 0;
 }
@@ -52,6 +60,6 @@ export async function startCommand(
   const watching = !options.once &&
     (options.watch || (ctx.interactive && ctx.style.terminal));
   return watching
-    ? await watch(ctx, { kind: "start" }, options)
-    : await startOnce(ctx);
+    ? await watch(ctx, { kind: "start", fromRef: options.from }, options)
+    : await startOnce(ctx, options.from);
 }

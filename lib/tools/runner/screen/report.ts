@@ -10,7 +10,7 @@
 import type { KataEntry, Manifest } from "../../manifest.ts";
 import { SANDBOX_NOTE, type SourceProblem } from "../checking/diagnose.ts";
 import { kataPaths } from "../state/paths.ts";
-import type { Progress } from "../state/progress.ts";
+import { type Progress, reportedStatuses } from "../state/progress.ts";
 import { type Style, wrap } from "./style.ts";
 import type { Verdict } from "../checking/verdict.ts";
 
@@ -55,18 +55,25 @@ export function progressBar(
   progress: Progress,
   style: Style,
 ): string {
-  const solved = manifest.katas.map((k) =>
-    progress.katas[k.name]?.status === "solved"
+  const cell = reportedStatuses(manifest, progress).map((s) =>
+    s === "solved" ? "#" : s.endsWith("solutions") ? "~" : "-"
   );
-  const count = solved.filter(Boolean).length;
-  const cells = solved.length <= 50
-    ? solved
-    : Array.from({ length: 50 }, (_, i) =>
-      i < Math.round(count / solved.length * 50));
-  const bar = cells.map((s) => (s ? style.green("#") : style.dim("-"))).join(
-    "",
+  const count = cell.filter((c) => c === "#").length;
+  const helped = cell.filter((c) => c === "~").length;
+  const cells = cell.length <= 50 ? cell : Array.from(
+    { length: 50 },
+    (_, i) =>
+      i < Math.round(count / cell.length * 50)
+        ? "#"
+        : i < Math.round((count + helped) / cell.length * 50)
+        ? "~"
+        : "-",
   );
-  return `[${bar}] ${count} of ${manifest.katas.length} solved`;
+  const bar = cells.map((c) =>
+    c === "#" ? style.green(c) : c === "~" ? style.yellow(c) : style.dim(c)
+  ).join("");
+  return `[${bar}] ${count} of ${manifest.katas.length} solved` +
+    (helped ? `, ${helped} with worked answers (~)` : "");
 }
 
 function indent(text: string, by: string): string {
