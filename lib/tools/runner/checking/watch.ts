@@ -111,6 +111,12 @@ export async function watch(
     controller = ac;
     const signal = ac.signal;
     try {
+      // The file may be damaged while watching (an editor, a second runner):
+      // the rebuild is said on the next screen, as at the start.
+      const loaded = await loadProgress(ctx.root, ctx.now());
+      if (loaded.problem === "corrupt" || loaded.problem === "repaired") {
+        note = rebuildNote(loaded);
+      }
       if (target.kind === "kata") {
         const { verdict, progress } = await checkOne(ctx, target.kata, {
           useSolutions: target.useSolutions,

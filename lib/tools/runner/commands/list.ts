@@ -9,7 +9,7 @@ import type { Context } from "../state/context.ts";
 import { checkAll } from "../checking/check_all.ts";
 import { progressBar, TASK } from "../screen/report.ts";
 import { rebuildNote } from "../screen/screens.ts";
-import type { Style } from "../screen/style.ts";
+import { type Style, wrap } from "../screen/style.ts";
 import type { Verdict } from "../checking/verdict.ts";
 import { reportedStatuses, type SummaryStatus } from "../state/progress.ts";
 
@@ -88,16 +88,15 @@ export async function listCommand(ctx: Context): Promise<number> {
     ));
   });
   ctx.out("");
-  if (statuses.includes("solved-with-solutions")) {
-    ctx.out(ctx.style.dim(
-      "solved~ passes with worked answers for the katas it imports.",
-    ));
-  }
-  if (statuses.includes("taken-from-solutions")) {
-    ctx.out(ctx.style.dim(
-      "answer~ comes from solutions/: you started at a later kata " +
-        `(\`${TASK} --from 1\` goes back).`,
-    ));
+  const notes = [
+    statuses.includes("solved-with-solutions") &&
+    "solved~ passes with worked answers for the katas it imports.",
+    statuses.includes("taken-from-solutions") &&
+    "answer~ comes from solutions/: you started at a later kata " +
+      `(\`${TASK} --from 1\` goes back).`,
+  ];
+  for (const note of notes) {
+    if (note) ctx.out(ctx.style.dim(wrap(note, ctx.style.width)));
   }
   ctx.out(ctx.style.dim(
     progress.current

@@ -412,21 +412,35 @@ export function kataScreen(
  * import { closingMessage } from "./report.ts";
  * import { Style } from "./style.ts";
  * console.assert(closingMessage(26, [], Style.plain()).includes("All 26 katas pass"));
+ * console.assert(closingMessage(26, [], Style.plain(), 10).includes("from kata 11 on pass"));
  * ```
  */
 export function closingMessage(
   total: number,
   missing: KataEntry[],
   style: Style,
+  from = 0,
 ): string {
   const solved = total - missing.length;
   const lines = [
     style.green(style.bold(
-      missing.length
+      from > 0
+        ? `All the katas from kata ${from + 1} on pass.`
+        : missing.length
         ? `All ${solved} katas in your copy pass.`
         : `All ${total} katas pass. Well done!`,
     )),
     "",
+    ...(from > 0
+      ? [
+        wrap(
+          `Katas 1 to ${from} came from the worked answers: ` +
+            `\`${TASK} --from 1\` walks you through them, from the start.`,
+          style.width,
+        ),
+        "",
+      ]
+      : []),
     wrap(
       "You have written, by hand, the forward and backward pass of every " +
         "layer in the book, checked them against numerical gradients, and " +

@@ -358,7 +358,7 @@ export function recordVerdict(
     k.firstRunAt ??= at;
     k.lastRunAt = at;
   }
-  if (verdict.status !== "solved" && verdict.failure) {
+  if (verdict.status === "failing" && verdict.failure) {
     k.failingTest = verdict.failure.name;
   } else delete k.failingTest;
   if (verdict.usedSolutions.length && verdict.status === "solved") {
