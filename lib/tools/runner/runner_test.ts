@@ -503,7 +503,7 @@ e2e(
   },
 );
 
-async function watchSession(r: TempRepo, args: string[]) {
+function watchSession(r: TempRepo, args: string[]) {
   const child = r.spawn(args);
   let out = "";
   const reading = (async () => {
@@ -600,7 +600,7 @@ e2e(
   "kata --use-solutions --watch moves on to the next kata when it passes",
   async () => {
     const r = await repo();
-    const session = await watchSession(r, [
+    const session = watchSession(r, [
       "kata",
       "2",
       "--use-solutions",
