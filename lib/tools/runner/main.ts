@@ -17,6 +17,13 @@ import { helpText } from "./cli/help.ts";
 import { COMMANDS } from "./commands/mod.ts";
 import { internalLine } from "./screen/report.ts";
 import { shellContext } from "./state/context.ts";
+import { removeOnInterrupt } from "../temp_dirs.ts";
+
+/** What to do about a broken manifest: the learner is not meant to edit it. */
+export const MANIFEST_ADVICE =
+  "The manifest is not yours to edit: put it back as shipped with " +
+  "`git checkout -- katas/manifest.json` (or, in a downloaded copy, take it " +
+  "from a fresh download).";
 
 /** The repository this runner belongs to: two folders above this file. */
 export const REPO_ROOT: string = resolve(
@@ -52,9 +59,14 @@ export async function main(args: string[], root: string): Promise<number> {
     const command = COMMANDS.find((c) => c.name === options.command)!;
     return await command.run(ctx, options);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ManifestError) {
+    if (e instanceof UsageError) {
       say(`error: ${e.message}`);
-      return e instanceof UsageError ? 2 : 1;
+      return 2;
+    }
+    if (e instanceof ManifestError) {
+      say(`error: ${e.message}`);
+      say(MANIFEST_ADVICE);
+      return 1;
     }
     say(internalLine(e));
     if (Deno.env.get("KATAS_DEBUG")) say(String((e as Error)?.stack ?? e));
@@ -67,5 +79,6 @@ if (import.meta.main) {
     event.preventDefault();
     console.error(internalLine(event.reason));
   });
+  removeOnInterrupt();
   Deno.exit(await main(Deno.args, REPO_ROOT));
 }

@@ -671,6 +671,78 @@ e2e(
   },
 );
 
+e2e(
+  "Ctrl-C while a spec runs leaves no temporary folder behind",
+  async () => {
+    const r = await repo();
+    await withSolutionEdited(
+      r,
+      "this.#mask = x.le(0);",
+      "this.#mask = x.le(0); while (x.size > 0) { /* spin */ }",
+    );
+    const tmp = await Deno.makeTempDir({ prefix: "runner_tmpdir_" });
+    try {
+      const child = r.spawn(["kata", "1", "--timeout", "60"], { TMPDIR: tmp });
+      child.stdout.cancel();
+      child.stderr.cancel();
+      const deadline = Date.now() + 30_000;
+      const entries = async () =>
+        (await Array.fromAsync(Deno.readDir(tmp))).map((e) => e.name);
+      while (!(await entries()).some((n) => n.startsWith("kata_spec_"))) {
+        assert(Date.now() < deadline, "the spec never started");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      child.kill("SIGINT");
+      assertEquals((await child.status).code, 130);
+      assertEquals(await entries(), []);
+    } finally {
+      await Deno.remove(tmp, { recursive: true });
+    }
+  },
+);
+
+e2e(
+  "a deleted spec is said, with how to put it back, rather than skipped",
+  async () => {
+    const r = await repo();
+    await Deno.remove(`${r.root}/katas/relu_layer/relu_test.ts`);
+    const { code, stdout } = await r.run(["--once"]);
+    assertEquals(code, 1);
+    assertStringIncludes(stdout, "Kata 1 of 4: ReLU layer");
+    assertStringIncludes(stdout, "MISSING SPEC");
+    assertStringIncludes(stdout, "deno task start reset relu_layer --spec");
+    await r.run(["reset", "relu_layer", "--spec", "--yes"]);
+    assertStringIncludes(
+      await r.read("katas/relu_layer/relu_test.ts"),
+      "Deno.test",
+    );
+  },
+);
+
+e2e(
+  "a broken manifest is named, with how to restore it",
+  async () => {
+    const r = await repo();
+    await r.write("katas/manifest.json", "{");
+    const { code, stderr } = await r.run(["list"]);
+    assertEquals(code, 1);
+    assertStringIncludes(stderr, "katas/manifest.json: is not valid JSON");
+    assertStringIncludes(stderr, "git checkout -- katas/manifest.json");
+  },
+);
+
+e2e(
+  "a time limit too short to load the spec is blamed, not the learner's code",
+  async () => {
+    const r = await repo();
+    const { stdout } = await r.run(["--once", "--timeout", "0.001"]);
+    const said = stdout.replace(/\s+/g, " ");
+    assertStringIncludes(said, "TIMED OUT");
+    assertStringIncludes(said, "0.001 s may be too short for Deno even");
+    assert(!said.includes("seems to loop forever"), said);
+  },
+);
+
 e2e("the temporary copy is removed", async () => {
   await shared?.remove();
   shared = undefined;

@@ -75,6 +75,11 @@ export interface Verdict {
   usedSolutions: string[];
   /** Whether the learner's file is gone from the kata folder. */
   missingFile: boolean;
+  /**
+   * Whether the spec is gone from a kata folder that is there (deleted,
+   * rather than a kata not in the copy yet).
+   */
+  missingSpec?: boolean;
   /** The SHA-256 of the learner's file as checked. */
   fileHash?: string;
   /**
@@ -129,7 +134,9 @@ export async function checkKata(
   const known = await recallVerdict(kata, options);
   if (known) return known;
   if (!await exists(inRoot(root, paths.spec))) {
-    return { ...verdict, status: "missing" };
+    return await exists(inRoot(root, paths.file))
+      ? { ...verdict, missingSpec: true }
+      : { ...verdict, status: "missing" };
   }
   let text: string;
   try {

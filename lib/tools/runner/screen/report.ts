@@ -8,6 +8,7 @@
  */
 
 import type { KataEntry, Manifest } from "../../manifest.ts";
+import { DEFAULT_TIMEOUT_SECONDS } from "../cli/args.ts";
 import { SANDBOX_NOTE, type SourceProblem } from "../checking/diagnose.ts";
 import { kataPaths } from "../state/paths.ts";
 import { type Progress, reportedStatuses } from "../state/progress.ts";
@@ -256,6 +257,17 @@ export function verdictLines(
         style.yellow(style.bold("MISSING"))
       }  ${paths.spec} is not in your copy.`,
     );
+  } else if (v.missingSpec) {
+    lines.push(
+      `${style.red(style.bold("MISSING SPEC"))}  ${paths.spec} is gone, ` +
+        `so this kata cannot be checked.`,
+      "",
+      wrap(
+        `\`${TASK} reset ${v.kata.name} --spec\` puts the spec back as ` +
+          `shipped.`,
+        style.width,
+      ),
+    );
   } else if (v.missingFile) {
     lines.push(
       `${style.red(style.bold("MISSING FILE"))}  ${paths.file} is not there.`,
@@ -276,12 +288,22 @@ export function verdictLines(
     if (v.timedOut.test) {
       lines.push("", indent(wrap(v.timedOut.test, style.width - 2), "  "));
     }
+    const { seconds } = v.timedOut;
+    // No test had begun: a short limit can run out while Deno is still
+    // loading the spec, and that is not the learner's loop.
+    const limitTooShort = !v.timedOut.test &&
+      seconds < DEFAULT_TIMEOUT_SECONDS;
     lines.push(
       "",
       wrap(
-        `${LOOP_ADVICE} ${
-          watching ? "Save again to re-run; " : ""
-        }--timeout <seconds> changes the limit.`,
+        limitTooShort
+          ? `No test had started when the limit ran out: ${seconds} s may ` +
+            `be too short for Deno even to load the spec. Try the default ` +
+            `limit (${DEFAULT_TIMEOUT_SECONDS} s, without --timeout); if it ` +
+            `still times out, your file may loop as it loads.`
+          : `${LOOP_ADVICE} ${
+            watching ? "Save again to re-run; " : ""
+          }--timeout <seconds> changes the limit.`,
         style.width,
       ),
     );
