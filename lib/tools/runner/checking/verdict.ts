@@ -16,6 +16,7 @@ import {
   type KataEntry,
   type Manifest,
 } from "../../manifest.ts";
+import { isOfflineFailure, OFFLINE_ADVICE } from "../../offline.ts";
 import { shippedVersion, STUB_MARKER } from "../../shipped.ts";
 import {
   runSpec,
@@ -347,6 +348,9 @@ function judge(
   const fromOutput = outputSays ? parseProblems(result.output, root) : [];
   const syntax = fromOutput.filter((p) => p.kind === "syntax");
   let problems = syntax.length ? syntax : types.length ? types : fromOutput;
+  if (outputSays && isOfflineFailure(result.output)) {
+    problems = [{ kind: "error", message: OFFLINE_ADVICE }];
+  }
   if (outputSays && problems.length === 0) {
     problems = [{
       kind: "error",
