@@ -12,6 +12,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadManifest, ManifestError } from "../manifest.ts";
+import { keepShippedCopies } from "../shipped.ts";
 import { type Options, parseArgs, UsageError } from "./cli/args.ts";
 import { helpText } from "./cli/help.ts";
 import { COMMANDS } from "./commands/mod.ts";
@@ -55,6 +56,9 @@ export async function main(args: string[], root: string): Promise<number> {
   }
   try {
     const manifest = await loadManifest(root);
+    // While the stubs and specs are still as shipped, keep a copy for
+    // `reset` in a copy without git history (a ZIP download).
+    await keepShippedCopies(root, manifest);
     const ctx = shellContext(root, manifest, options.timeoutSeconds * 1000);
     const command = COMMANDS.find((c) => c.name === options.command)!;
     return await command.run(ctx, options);

@@ -743,6 +743,29 @@ e2e(
   },
 );
 
+e2e(
+  "in a copy without git (a ZIP download), reset still puts back the stub and the spec as shipped",
+  async () => {
+    const zip = await (await repo()).zipCopy();
+    try {
+      const first = await zip.run(["--once"]);
+      assertStringIncludes(first.stdout, "Kata 1 of 4: ReLU layer");
+      const stub = await zip.read(RELU);
+      await zip.write(RELU, await zip.read("solutions/relu_layer/relu.ts"));
+      await Deno.remove(`${zip.root}/katas/relu_layer/relu_test.ts`);
+      const spec = await zip.run(["reset", "1", "--spec", "--yes"]);
+      assertEquals(spec.code, 0, spec.stdout + spec.stderr);
+      const file = await zip.run(["reset", "1", "--yes"]);
+      assertEquals(file.code, 0, file.stdout + file.stderr);
+      assertEquals(await zip.read(RELU), stub);
+      const again = await zip.run(["--once"]);
+      assertStringIncludes(again.stdout, "NOT STARTED");
+    } finally {
+      await zip.remove();
+    }
+  },
+);
+
 e2e("the temporary copy is removed", async () => {
   await shared?.remove();
   shared = undefined;

@@ -34,7 +34,8 @@ import {
   thrownAt,
 } from "./diagnose.ts";
 import { rankFailures } from "./ranking.ts";
-import { ContentHasher, recalled, remember, sha256 } from "./verdict_cache.ts";
+import { sha256 } from "../../content_hash.ts";
+import { ContentHasher, recalled, remember } from "./verdict_cache.ts";
 import type { LspChecker } from "./lsp_check.ts";
 import { exists, inRoot, kataPaths } from "../state/paths.ts";
 

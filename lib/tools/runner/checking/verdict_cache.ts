@@ -11,28 +11,8 @@
  */
 
 import { dirname, join, normalize } from "node:path";
+import { sha256 } from "../../content_hash.ts";
 import type { Verdict } from "./verdict.ts";
-
-/**
- * The SHA-256 of a text, in hex.
- *
- * @example
- * ```ts
- * import { sha256 } from "./verdict_cache.ts";
- * console.assert((await sha256("")).startsWith("e3b0c442"));
- * ```
- */
-export async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest(
-    "SHA-256",
-    new TextEncoder().encode(text),
-  );
-  return Array.from(
-    new Uint8Array(digest),
-    (b) => b.toString(16).padStart(2, "0"),
-  )
-    .join("");
-}
 
 /**
  * The relative imports of a TypeScript source (`from "./x.ts"`,
