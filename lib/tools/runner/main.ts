@@ -57,8 +57,10 @@ export async function main(args: string[], root: string): Promise<number> {
   try {
     const manifest = await loadManifest(root);
     // While the stubs and specs are still as shipped, keep a copy for
-    // `reset` in a copy without git history (a ZIP download).
-    await keepShippedCopies(root, manifest);
+    // `reset` in a copy without git history (a ZIP download). Where that
+    // cannot be written, `reset` says it cannot find the stub: no reason to
+    // stop the learner here.
+    await keepShippedCopies(root, manifest).catch(() => {});
     const ctx = shellContext(root, manifest, options.timeoutSeconds * 1000);
     const command = COMMANDS.find((c) => c.name === options.command)!;
     return await command.run(ctx, options);
