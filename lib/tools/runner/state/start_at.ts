@@ -47,12 +47,12 @@ export async function chooseStart(
  * ```ts
  * import { fromNote } from "./start_at.ts";
  * console.assert(fromNote(0) === undefined);
- * console.assert(fromNote(10)!.includes("Katas 1 to 10"));
+ * console.assert(fromNote(10)!.includes("katas 1 to 10"));
  * ```
  */
 export function fromNote(from: number): string | undefined {
   if (from === 0) return undefined;
-  const earlier = from === 1 ? "Kata 1 comes" : `Katas 1 to ${from} come`;
+  const earlier = from === 1 ? "kata 1 comes" : `katas 1 to ${from} come`;
   return `You started at kata ${from + 1}: ${earlier} from solutions/ ` +
     `wherever a later kata imports them. \`${TASK} --from 1\` goes back ` +
     `to the beginning.`;
