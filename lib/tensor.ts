@@ -135,7 +135,7 @@ function indexList(
       `the ${what} must be 1-D, got shape ${shapeToString(indices.shape)}`,
     );
   }
-  return indices.data;
+  return peek(indices);
 }
 
 /**
@@ -235,9 +235,19 @@ export function broadcastShapes(
  * console.assert(y.toString() === "[[2 1]\n [4 1]]");
  * ```
  */
+/**
+ * The data of a tensor, for reading inside this module: never a copy, even
+ * while a reshape shares it (the public `data` would copy it first).
+ */
+let peek: (t: Tensor) => Float64Array;
+
 export class Tensor {
-  /** The elements in row-major order. Shared, not copied: treat as read-only. */
-  readonly data: Float64Array;
+  #data: Float64Array;
+  /**
+   * Whether another tensor may hold the same data (a reshape shares it): the
+   * next in-place update copies it first, so that neither sees the other's.
+   */
+  #shared = false;
   /** The size of each dimension. */
   readonly shape: readonly number[];
 
@@ -261,8 +271,31 @@ export class Tensor {
         } elements but the data has ${data.length}`,
       );
     }
-    this.data = data;
+    this.#data = data;
     this.shape = Object.freeze(s);
+  }
+
+  /**
+   * The elements in row-major order: the array given to the constructor, not
+   * a copy. Treat it as read-only and change a tensor through its `...InPlace`
+   * methods. A tensor that shares its data with a reshape gets a copy of its
+   * own here first, so that writing into the array changes only this tensor.
+   */
+  get data(): Float64Array {
+    return this.#own();
+  }
+
+  static {
+    peek = (t) => t.#data;
+  }
+
+  /** The data, made this tensor's own first if a reshape may share it. */
+  #own(): Float64Array {
+    if (this.#shared) {
+      this.#data = this.#data.slice();
+      this.#shared = false;
+    }
+    return this.#data;
   }
 
   // ---------------------------------------------------------------- creation
@@ -372,7 +405,7 @@ export class Tensor {
    */
   static randn(shape: readonly number[], rng: Rng, std = 1): Tensor {
     const t = Tensor.zeros(checkShape("Tensor.randn", shape));
-    for (let i = 0; i < t.data.length; i++) t.data[i] = rng.normal(0, std);
+    for (let i = 0; i < peek(t).length; i++) peek(t)[i] = rng.normal(0, std);
     return t;
   }
 
@@ -394,7 +427,9 @@ export class Tensor {
     high = 1,
   ): Tensor {
     const t = Tensor.zeros(checkShape("Tensor.uniform", shape));
-    for (let i = 0; i < t.data.length; i++) t.data[i] = rng.uniform(low, high);
+    for (let i = 0; i < peek(t).length; i++) {
+      peek(t)[i] = rng.uniform(low, high);
+    }
     return t;
   }
 
@@ -407,7 +442,7 @@ export class Tensor {
 
   /** The number of elements. */
   get size(): number {
-    return this.data.length;
+    return peek(this).length;
   }
 
   /**
@@ -434,7 +469,7 @@ export class Tensor {
    * ```
    */
   clone(): Tensor {
-    return new Tensor(this.data.slice(), this.shape);
+    return new Tensor(peek(this).slice(), this.shape);
   }
 
   // ---------------------------------------------------------- element access
@@ -479,7 +514,7 @@ export class Tensor {
    * ```
    */
   get(...index: number[]): number {
-    return this.data[this.#offset("Tensor.get", index)];
+    return peek(this)[this.#offset("Tensor.get", index)];
   }
 
   /**
@@ -493,7 +528,8 @@ export class Tensor {
    * ```
    */
   setInPlace(index: readonly number[], value: number): this {
-    this.data[this.#offset("Tensor.setInPlace", index)] = value;
+    const offset = this.#offset("Tensor.setInPlace", index);
+    this.#own()[offset] = value;
     return this;
   }
 
@@ -513,7 +549,7 @@ export class Tensor {
         `needs exactly one element, the shape is ${shapeToString(this.shape)}`,
       );
     }
-    return this.data[0];
+    return peek(this)[0];
   }
 
   /**
@@ -527,7 +563,7 @@ export class Tensor {
    */
   toArray(): NestedArray {
     const build = (dim: number, offset: number): NestedArray => {
-      if (dim === this.ndim) return this.data[offset];
+      if (dim === this.ndim) return peek(this)[offset];
       const stride = sizeOf(this.shape.slice(dim + 1));
       return Array.from(
         { length: this.shape[dim] },
@@ -554,11 +590,18 @@ export class Tensor {
 
   /**
    * The same elements under another shape; one dimension may be -1.
+   * Nothing is copied: the two tensors share their data until either is
+   * updated through an `...InPlace` method, which copies it first, so an
+   * update of one never shows in the other (as if reshape had copied).
    *
    * @example
    * ```ts
    * import { Tensor } from "./tensor.ts";
-   * console.assert(Tensor.zeros([2, 3, 4]).reshape(2, -1).shape.join() === "2,12");
+   * const x = Tensor.zeros([2, 3, 4]);
+   * const y = x.reshape(2, -1);
+   * console.assert(y.shape.join() === "2,12");
+   * y.setInPlace([0, 0], 1);
+   * console.assert(x.get(0, 0, 0) === 0 && y.get(0, 0) === 1);
    * ```
    */
   reshape(...shape: number[]): Tensor {
@@ -602,7 +645,11 @@ export class Tensor {
         } elements)`,
       );
     }
-    return new Tensor(this.data.slice(), target);
+    // No copy: the two share the data until either is updated in place.
+    const view = new Tensor(this.#data, target);
+    this.#shared = true;
+    view.#shared = true;
+    return view;
   }
 
   /**
@@ -632,12 +679,12 @@ export class Tensor {
       );
     }
     const outShape = perm.map((a) => this.shape[a]);
-    if (n === 0) return new Tensor(this.data.slice(), outShape);
+    if (n === 0) return new Tensor(peek(this).slice(), outShape);
     const blocks = matrixBlocks(this.shape, perm);
     if (blocks) {
       const [batch, rows, cols] = blocks;
       return new Tensor(
-        transposeMatrices(this.data, batch, rows, cols),
+        transposeMatrices(peek(this), batch, rows, cols),
         outShape,
       );
     }
@@ -651,7 +698,7 @@ export class Tensor {
       outShape,
       out,
       outShape.map(() => 0),
-      this.data,
+      peek(this),
       perm.map((a) => inStrides[a]),
     );
     return new Tensor(out, outShape);
@@ -684,7 +731,7 @@ export class Tensor {
           }`,
         );
       }
-      out.set(this.data.subarray(r * width, (r + 1) * width), i * width);
+      out.set(peek(this).subarray(r * width, (r + 1) * width), i * width);
     });
     return new Tensor(out, [indices.length, ...this.shape.slice(1)]);
   }
@@ -708,7 +755,7 @@ export class Tensor {
   slice(...specs: SliceSpec[]): Tensor {
     const v = viewOf("Tensor.slice", this.shape, specs);
     return new Tensor(
-      gatherStrided(this.data, v.offset, v.shape, v.strides),
+      gatherStrided(peek(this), v.offset, v.shape, v.strides),
       v.shape,
     );
   }
@@ -754,9 +801,10 @@ export class Tensor {
     add: boolean,
   ): this {
     const v = viewOf(op, this.shape, specs);
+    this.#own();
     if (typeof values === "number") {
       scatterStrided(
-        this.data,
+        peek(this),
         v.offset,
         v.shape,
         v.strides,
@@ -779,11 +827,11 @@ export class Tensor {
     }
     // Values read from this very tensor are copied first, so that the
     // writes cannot change them half-way, as numpy guarantees.
-    const source = values.data === this.data
-      ? values.data.slice()
-      : values.data;
+    const source = peek(values) === peek(this)
+      ? peek(values).slice()
+      : peek(values);
     scatterStrided(
-      this.data,
+      peek(this),
       v.offset,
       v.shape,
       v.strides,
@@ -840,7 +888,7 @@ export class Tensor {
       offset,
       this.shape,
       strides,
-      this.data,
+      peek(this),
       stridesOf(this.shape),
       false,
     );
@@ -862,7 +910,7 @@ export class Tensor {
     const t = this.#labels("Tensor.takePerRow", labels);
     const cols = this.shape[1];
     const out = new Float64Array(t.length);
-    for (let i = 0; i < t.length; i++) out[i] = this.data[i * cols + t[i]];
+    for (let i = 0; i < t.length; i++) out[i] = peek(this)[i * cols + t[i]];
     return new Tensor(out, [t.length]);
   }
 
@@ -885,8 +933,9 @@ export class Tensor {
     const op = "Tensor.addPerRowInPlace";
     const t = this.#labels(op, labels);
     const cols = this.shape[1];
+    const data = this.#own();
     if (typeof values === "number") {
-      for (let i = 0; i < t.length; i++) this.data[i * cols + t[i]] += values;
+      for (let i = 0; i < t.length; i++) data[i * cols + t[i]] += values;
       return this;
     }
     if (!sameShape(values.shape, [t.length])) {
@@ -897,8 +946,8 @@ export class Tensor {
         } (tensor shape ${shapeToString(this.shape)})`,
       );
     }
-    const v = values.data;
-    for (let i = 0; i < t.length; i++) this.data[i * cols + t[i]] += v[i];
+    const v = peek(values);
+    for (let i = 0; i < t.length; i++) data[i * cols + t[i]] += v[i];
     return this;
   }
 
@@ -940,7 +989,7 @@ export class Tensor {
    */
   map(fn: (value: number, index: number) => number): Tensor {
     const out = new Float64Array(this.size);
-    mapInto(out, this.data, fn);
+    mapInto(out, peek(this), fn);
     return new Tensor(out, this.shape);
   }
 
@@ -965,7 +1014,7 @@ export class Tensor {
 
   /** `loop` over this tensor and `other` broadcast together, into a new tensor. */
   #binary(other: TensorLike, loop: RowLoop, op: string): Tensor {
-    const a = this.data;
+    const a = peek(this);
     if (typeof other === "number") {
       const out = new Float64Array(a.length);
       loop(out, 0, a, 0, 1, Float64Array.of(other), 0, 0, a.length);
@@ -973,7 +1022,7 @@ export class Tensor {
     }
     if (sameShape(this.shape, other.shape)) {
       const out = new Float64Array(a.length);
-      loop(out, 0, a, 0, 1, other.data, 0, 1, a.length);
+      loop(out, 0, a, 0, 1, peek(other), 0, 1, a.length);
       return new Tensor(out, this.shape);
     }
     const shape = broadcastShapes(op, this.shape, other.shape);
@@ -984,7 +1033,7 @@ export class Tensor {
       shape,
       a,
       broadcastStrides(this.shape, shape),
-      other.data,
+      peek(other),
       broadcastStrides(other.shape, shape),
     );
     return new Tensor(out, shape);
@@ -1237,7 +1286,7 @@ export class Tensor {
     keepdims: boolean,
     reducer: Reducer,
   ): Tensor {
-    const x = this.data;
+    const x = peek(this);
     if (axis === undefined) {
       const out = new Float64Array(1);
       reducer.rows(x, out, 1, x.length);
@@ -1282,7 +1331,7 @@ export class Tensor {
   sum(axis: number, keepdims?: boolean): Tensor;
   sum(axis?: number, keepdims = false): number | Tensor {
     const t = this.#reduce("Tensor.sum", axis, keepdims, reducers.sum);
-    return axis === undefined ? t.data[0] : t;
+    return axis === undefined ? peek(t)[0] : t;
   }
 
   /**
@@ -1316,7 +1365,7 @@ export class Tensor {
   max(axis?: number, keepdims = false): number | Tensor {
     this.#nonEmpty("Tensor.max", axis);
     const t = this.#reduce("Tensor.max", axis, keepdims, reducers.max);
-    return axis === undefined ? t.data[0] : t;
+    return axis === undefined ? peek(t)[0] : t;
   }
 
   /**
@@ -1333,7 +1382,7 @@ export class Tensor {
   min(axis?: number, keepdims = false): number | Tensor {
     this.#nonEmpty("Tensor.min", axis);
     const t = this.#reduce("Tensor.min", axis, keepdims, reducers.min);
-    return axis === undefined ? t.data[0] : t;
+    return axis === undefined ? peek(t)[0] : t;
   }
 
   /**
@@ -1351,7 +1400,7 @@ export class Tensor {
   argmax(): number;
   argmax(axis: number, keepdims?: boolean): Tensor;
   argmax(axis?: number, keepdims = false): number | Tensor {
-    return this.#argBest("Tensor.argmax", axis, keepdims, beats);
+    return this.#argBest("Tensor.argmax", axis, keepdims, true);
   }
 
   /**
@@ -1369,20 +1418,25 @@ export class Tensor {
   argmin(): number;
   argmin(axis: number, keepdims?: boolean): Tensor;
   argmin(axis?: number, keepdims = false): number | Tensor {
-    return this.#argBest("Tensor.argmin", axis, keepdims, beatsLow);
+    return this.#argBest("Tensor.argmin", axis, keepdims, false);
   }
 
   #argBest(
     op: string,
     axis: number | undefined,
     keepdims: boolean,
-    beats: (v: number, best: number) => boolean,
+    high: boolean,
   ): number | Tensor {
+    // The comparison is written out in each loop, not passed in as a
+    // function: shared by argmax and argmin, such a function is not inlined.
+    // The first NaN wins, as in numpy.
     this.#nonEmpty(op, axis);
     if (axis === undefined) {
       let best = 0;
       for (let i = 1; i < this.size; i++) {
-        if (beats(this.data[i], this.data[best])) best = i;
+        const v = peek(this)[i];
+        const b = peek(this)[best];
+        if ((high ? v > b : v < b) || (v !== v && b === b)) best = i;
       }
       return best;
     }
@@ -1391,14 +1445,17 @@ export class Tensor {
     const len = this.shape[ax];
     const inner = sizeOf(this.shape.slice(ax + 1));
     const out = new Float64Array(outer * inner);
-    const x = this.data;
+    const x = peek(this);
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         let best = 0;
         let bestValue = x[o * len * inner + i];
         for (let k = 1; k < len; k++) {
           const v = x[(o * len + k) * inner + i];
-          if (beats(v, bestValue)) {
+          if (
+            (high ? v > bestValue : v < bestValue) ||
+            (v !== v && bestValue === bestValue)
+          ) {
             best = k;
             bestValue = v;
           }
@@ -1459,13 +1516,13 @@ export class Tensor {
     }
     // A WebAssembly SIMD kernel (kernels/matmul.wat) that gives the naive
     // triple loop's sums bit for bit, Infinity and NaN included.
-    return new Tensor(matmulKernel(this.data, other.data, n, k, m), [n, m]);
+    return new Tensor(matmulKernel(peek(this), peek(other), n, k, m), [n, m]);
   }
 
   // -------------------------------------------------------------- in place
 
   #inPlace(op: string, other: TensorLike, loop: RowLoop): this {
-    const a = this.data;
+    const a = this.#own();
     if (typeof other === "number") {
       loop(a, 0, a, 0, 1, Float64Array.of(other), 0, 0, a.length);
       return this;
@@ -1480,7 +1537,7 @@ export class Tensor {
       );
     }
     if (sameShape(other.shape, shape)) {
-      loop(a, 0, a, 0, 1, other.data, 0, 1, a.length);
+      loop(a, 0, a, 0, 1, peek(other), 0, 1, a.length);
     } else {
       broadcastRows(
         loop,
@@ -1488,7 +1545,7 @@ export class Tensor {
         shape,
         a,
         stridesOf(shape),
-        other.data,
+        peek(other),
         broadcastStrides(other.shape, shape),
       );
     }
@@ -1599,7 +1656,7 @@ export class Tensor {
         );
       }
     }
-    const x = this.data;
+    const x = this.#own();
     if (typeof values === "number") {
       for (let i = 0; i < idx.length; i++) {
         for (let j = idx[i] * width, end = j + width; j < end; j++) {
@@ -1608,7 +1665,7 @@ export class Tensor {
       }
       return this;
     }
-    const v = values.data;
+    const v = peek(values);
     for (let i = 0, k = 0; i < idx.length; i++) {
       for (let j = idx[i] * width, end = j + width; j < end; j++, k++) {
         x[j] += v[k];
@@ -1616,16 +1673,6 @@ export class Tensor {
     }
     return this;
   }
-}
-
-/** Whether `v` replaces `best` as the maximum: larger, or the first NaN (numpy). */
-function beats(v: number, best: number): boolean {
-  return v > best || (Number.isNaN(v) && !Number.isNaN(best));
-}
-
-/** Whether `v` replaces `best` as the minimum: smaller, or the first NaN (numpy). */
-function beatsLow(v: number, best: number): boolean {
-  return v < best || (Number.isNaN(v) && !Number.isNaN(best));
 }
 
 /**
@@ -1726,11 +1773,11 @@ export function where(cond: TensorLike, a: TensorLike, b: TensorLike): Tensor {
     broadcastWhere(
       out,
       [out.length],
-      c.data,
+      peek(c),
       step(c),
-      x.data,
+      peek(x),
       step(x),
-      y.data,
+      peek(y),
       step(y),
     );
     return new Tensor(out, shape);
@@ -1738,11 +1785,11 @@ export function where(cond: TensorLike, a: TensorLike, b: TensorLike): Tensor {
   broadcastWhere(
     out,
     shape,
-    c.data,
+    peek(c),
     broadcastStrides(c.shape, shape),
-    x.data,
+    peek(x),
     broadcastStrides(x.shape, shape),
-    y.data,
+    peek(y),
     broadcastStrides(y.shape, shape),
   );
   return new Tensor(out, shape);
@@ -1752,7 +1799,7 @@ export function where(cond: TensorLike, a: TensorLike, b: TensorLike): Tensor {
 function scalarLeft(a: number, b: TensorLike, loop: RowLoop): Tensor {
   const x = typeof b === "number" ? new Tensor(Float64Array.of(b), []) : b;
   const out = new Float64Array(x.size);
-  loop(out, 0, Float64Array.of(a), 0, 0, x.data, 0, 1, x.size);
+  loop(out, 0, Float64Array.of(a), 0, 0, peek(x), 0, 1, x.size);
   return new Tensor(out, x.shape);
 }
 

@@ -296,8 +296,6 @@ Deno.test("operations leave their inputs untouched and return fresh tensors", ()
     a.matmul(m),
     a.transpose(),
     a.T,
-    a.reshape(3, 2),
-    a.reshape(-1),
     a.rows([1, 0]),
     a.clone(),
   ];
@@ -584,16 +582,116 @@ Deno.test("transpose matches a naive loop for every permutation of random shapes
   }
 });
 
-Deno.test("reshape keeps the elements, infers one -1 and copies the data", () => {
+Deno.test("reshape keeps the elements and infers one -1", () => {
   const x = Tensor.from([[1, 2, 3], [4, 5, 6]]);
   assertData(x.reshape(3, 2), [3, 2], [1, 2, 3, 4, 5, 6]);
   assertData(x.reshape(-1), [6], [1, 2, 3, 4, 5, 6]);
   assertData(x.reshape(1, -1, 2), [1, 3, 2], [1, 2, 3, 4, 5, 6]);
   assertData(Tensor.from([[5]]).reshape(), [], [5]);
   assertData(Tensor.zeros([0, 3]).reshape(-1), [0], []);
-  const r = x.reshape(6);
-  r.setInPlace([0], 100);
-  assertStrictEquals(x.get(0, 0), 1);
+});
+
+Deno.test("writing into the data of a reshape, or of what was reshaped, never shows in the other", () => {
+  const x = Tensor.from([[1, 2], [3, 4]]);
+  const y = x.reshape(4);
+  const z = y.reshape(1, 4);
+  y.data[0] = 100;
+  assertEquals(x.toArray(), [[1, 2], [3, 4]]);
+  assertEquals(z.toArray(), [[1, 2, 3, 4]]);
+  x.data[3] = 40;
+  assertEquals(x.toArray(), [[1, 2], [3, 40]]);
+  assertEquals(y.toArray(), [100, 2, 3, 4]);
+  assertEquals(z.toArray(), [[1, 2, 3, 4]]);
+  assertNotStrictEquals(z.data.buffer, x.data.buffer);
+  // Data of its own stays the same array from then on.
+  assertStrictEquals(z.data, z.data);
+});
+
+/** Every in-place update, applied to `t` (each adds 100 to element 0). */
+const inPlaceUpdates: [string, (t: Tensor) => void][] = [
+  ["setInPlace", (t) => t.setInPlace(t.shape.map(() => 0), 101)],
+  ["setSliceInPlace", (t) => t.setSliceInPlace(t.shape.map(() => [0, 1]), 101)],
+  ["addSliceInPlace", (t) => t.addSliceInPlace(t.shape.map(() => [0, 1]), 100)],
+  [
+    "addInPlace",
+    (t) =>
+      t.addInPlace(Tensor.zeros(t.shape).setInPlace(t.shape.map(() => 0), 100)),
+  ],
+  [
+    "subInPlace",
+    (t) =>
+      t.subInPlace(
+        Tensor.zeros(t.shape).setInPlace(t.shape.map(() => 0), -100),
+      ),
+  ],
+  [
+    "mulInPlace",
+    (t) =>
+      t.mulInPlace(Tensor.ones(t.shape).setInPlace(t.shape.map(() => 0), 101)),
+  ],
+  [
+    "assignInPlace",
+    (t) => t.assignInPlace(t.clone().setInPlace(t.shape.map(() => 0), 101)),
+  ],
+  [
+    "addRowsInPlace",
+    (t) =>
+      t.addRowsInPlace(
+        [0],
+        Tensor.zeros([1, ...t.shape.slice(1)]).setInPlace(
+          t.shape.map(() => 0),
+          100,
+        ),
+      ),
+  ],
+  [
+    "addPerRowInPlace",
+    (t) => t.addPerRowInPlace([0, 0, 0], Tensor.from([100, 0, 0])),
+  ],
+];
+
+Deno.test("an in-place update of a reshape, or of what was reshaped, never shows in the other", () => {
+  for (const [name, update] of inPlaceUpdates) {
+    const x = Tensor.from([[1, 2], [3, 4], [5, 6]]);
+    const y = x.reshape(3, 2, 1).reshape(3, 2);
+    const z = x.reshape(6);
+    update(y);
+    assertEquals(
+      y.toArray(),
+      [[101, 2], [3, 4], [5, 6]],
+      `${name} of the reshape`,
+    );
+    assertEquals(
+      x.toArray(),
+      [[1, 2], [3, 4], [5, 6]],
+      `${name}: the original`,
+    );
+    assertEquals(z.toArray(), [1, 2, 3, 4, 5, 6], `${name}: another reshape`);
+    update(x);
+    assertEquals(
+      x.toArray(),
+      [[101, 2], [3, 4], [5, 6]],
+      `${name} of the original`,
+    );
+    assertEquals(z.toArray(), [1, 2, 3, 4, 5, 6], `${name}: the reshape after`);
+    assertEquals(
+      y.toArray(),
+      [[101, 2], [3, 4], [5, 6]],
+      `${name}: y once more`,
+    );
+  }
+});
+
+Deno.test("an in-place update reading from its own reshape sees the values from before the update", () => {
+  const x = Tensor.from([[1, 2], [3, 4]]);
+  x.addInPlace(x.reshape(2, 2).T);
+  assertEquals(x.toArray(), [[2, 5], [5, 8]]);
+  const y = Tensor.from([[1, 2], [3, 4]]);
+  y.setSliceInPlace([[0, 1]], y.reshape(2, 2).slice([1, 2]));
+  assertEquals(y.toArray(), [[3, 4], [3, 4]]);
+  const w = Tensor.from([[1, 2], [3, 4]]);
+  w.addInPlace(w.reshape(4).reshape(2, 2));
+  assertEquals(w.toArray(), [[2, 4], [6, 8]]);
 });
 
 Deno.test("rows takes a minibatch along axis 0, in the order given", () => {

@@ -1,6 +1,7 @@
 import { Affine } from "./affine.ts";
 import {
   assert,
+  assertClearError,
   assertClose,
   assertForwardFirst,
   assertFresh,
@@ -40,6 +41,58 @@ function randomCase(xShape: number[], outputs: number, seed: number) {
   const x = Tensor.randn(xShape, rng);
   return { rng, W, b, x, affine: new Affine(W, b) };
 }
+
+Deno.test(
+  "forward leaves x, W and b unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const { x, W, b, affine } = randomCase([3, 4], 2, 4);
+    const y = assertUnchanged(
+      { x, W, b },
+      () => affine.forward(x),
+      "Affine.forward",
+    );
+    assertFresh(y, { x, W, b }, "Affine.forward");
+  },
+);
+
+Deno.test(
+  "backward leaves dout, x, W and b unchanged and returns new tensors",
+  timeLimit,
+  () => {
+    const { rng, x, W, b, affine } = randomCase([3, 4], 2, 5);
+    affine.forward(x);
+    const dout = Tensor.randn([3, 2], rng);
+    const dx = assertUnchanged(
+      { dout, x, W, b },
+      () => explain("Affine.backward", () => affine.backward(dout)),
+      "Affine.backward",
+    );
+    assertFresh(dx, { dout, x, W, b }, "Affine.backward: dx");
+    assert(
+      affine.dW instanceof Tensor,
+      "Affine.backward did not set dW to a Tensor",
+    );
+    assert(
+      affine.db instanceof Tensor,
+      "Affine.backward did not set db to a Tensor",
+    );
+    assertFresh(affine.dW, { dout, x, W, b }, "Affine.backward: dW");
+    assertFresh(affine.db, { dout, x, W, b }, "Affine.backward: db");
+  },
+);
+
+Deno.test(
+  "backward before any forward throws an error that says forward comes first",
+  timeLimit,
+  () => {
+    const affine = new Affine(Tensor.ones([2, 3]), Tensor.zeros([3]));
+    assertForwardFirst(
+      () => affine.backward(Tensor.ones([1, 3])),
+      "Affine.backward(ones([1, 3])) before any forward",
+    );
+  },
+);
 
 Deno.test(
   "forward adds b to every row of x·W: the book's [[1, 2, 3], [11, 12, 13]] (book 5.6.2)",
@@ -100,6 +153,28 @@ Deno.test(
   },
 );
 
+Deno.test(
+  "forward rejects an input whose samples do not have as many values as W has rows",
+  timeLimit,
+  () => {
+    // Flattening by W's row count instead of per sample would quietly turn
+    // [4, 6] into [2, 12]: two outputs for four samples.
+    const affine = new Affine(Tensor.ones([12, 3]), Tensor.zeros([3]));
+    for (const xShape of [[4, 6], [4, 3], [2, 3, 2, 1]]) {
+      assertClearError(
+        () => affine.forward(Tensor.ones(xShape)),
+        `Affine.forward(ones([${xShape.join(", ")}])) with W of shape [12, 3]`,
+        {
+          includes: "12",
+          says: "say that W expects 12 values per sample",
+          fix: "let the shapes of x and W meet in the matrix product, which " +
+            "checks them",
+        },
+      );
+    }
+  },
+);
+
 for (const xShape of [[1, 5], [4, 5], [3, 5, 4], [2, 3, 2, 2]]) {
   const name = `[${xShape.join(", ")}]`;
   Deno.test(
@@ -153,46 +228,6 @@ Deno.test(
 );
 
 Deno.test(
-  "forward leaves x, W and b unchanged and returns a new tensor",
-  timeLimit,
-  () => {
-    const { x, W, b, affine } = randomCase([3, 4], 2, 4);
-    const y = assertUnchanged(
-      { x, W, b },
-      () => affine.forward(x),
-      "Affine.forward",
-    );
-    assertFresh(y, { x, W, b }, "Affine.forward");
-  },
-);
-
-Deno.test(
-  "backward leaves dout, x, W and b unchanged and returns new tensors",
-  timeLimit,
-  () => {
-    const { rng, x, W, b, affine } = randomCase([3, 4], 2, 5);
-    affine.forward(x);
-    const dout = Tensor.randn([3, 2], rng);
-    const dx = assertUnchanged(
-      { dout, x, W, b },
-      () => explain("Affine.backward", () => affine.backward(dout)),
-      "Affine.backward",
-    );
-    assertFresh(dx, { dout, x, W, b }, "Affine.backward: dx");
-    assert(
-      affine.dW instanceof Tensor,
-      "Affine.backward did not set dW to a Tensor",
-    );
-    assert(
-      affine.db instanceof Tensor,
-      "Affine.backward did not set db to a Tensor",
-    );
-    assertFresh(affine.dW, { dout, x, W, b }, "Affine.backward: dW");
-    assertFresh(affine.db, { dout, x, W, b }, "Affine.backward: db");
-  },
-);
-
-Deno.test(
   "the layer keeps W and b themselves: in-place updates of them are seen by the next forward and backward",
   timeLimit,
   () => {
@@ -220,14 +255,21 @@ Deno.test(
 );
 
 Deno.test(
-  "backward before any forward throws an error that says forward comes first",
+  "backward uses W as it is when backward runs, also when it was updated in place after forward",
   timeLimit,
   () => {
-    const affine = new Affine(Tensor.ones([2, 3]), Tensor.zeros([3]));
-    assertForwardFirst(
-      () => affine.backward(Tensor.ones([1, 3])),
-      "Affine.backward(ones([1, 3])) before any forward",
-    );
+    // Anything derived from W and kept from forward (Wᵀ, say) is stale once an
+    // optimizer or a gradient check changes W in place before backward.
+    const { x, W, affine } = randomCase([2, 3], 2, 8);
+    const dout = tensor([[1, -2], [0.5, 3]]);
+    affine.forward(x);
+    W.subInPlace(tensor([[1, 2], [3, 4], [5, 6]]));
+    const what =
+      "Affine.backward([[1, -2], [0.5, 3]]) after forward, then W.subInPlace(...)";
+    assertClose(explain(what, () => affine.backward(dout)), dout.matmul(W.T), {
+      msg: `${what}: dx, which must use the updated W`,
+    });
+    assertClose(affine.dW, x.T.matmul(dout), { msg: `${what}: dW` });
   },
 );
 

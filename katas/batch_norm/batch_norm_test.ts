@@ -1,6 +1,7 @@
 import { BatchNormalization } from "./batch_norm.ts";
 import {
   assert,
+  assertClearError,
   assertClose,
   assertForwardFirst,
   assertFresh,
@@ -28,6 +29,143 @@ function newLayer(d: number, rng: Rng): BatchNormalization {
     Tensor.randn([d], rng),
   );
 }
+
+Deno.test(
+  "forward leaves x, gamma and beta unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const rng = new Rng(5);
+    const bn = newLayer(3, rng);
+    const { gamma, beta } = bn;
+    for (const train of [true, false]) {
+      const x = Tensor.randn([4, 3], rng);
+      const y = assertUnchanged(
+        { x, gamma, beta },
+        () => bn.forward(x, train),
+        `BatchNormalization.forward(x, ${train})`,
+      );
+      assertFresh(
+        y,
+        { x, gamma, beta },
+        `BatchNormalization.forward(x, ${train})`,
+      );
+    }
+  },
+);
+
+Deno.test(
+  "backward leaves dout unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const rng = new Rng(6);
+    const bn = newLayer(3, rng);
+    bn.forward(Tensor.randn([4, 3], rng));
+    const dout = Tensor.randn([4, 3], rng);
+    const dx = assertUnchanged(
+      { dout },
+      () => bn.backward(dout),
+      "BatchNormalization.backward",
+    );
+    assertFresh(dx, { dout }, "BatchNormalization.backward");
+  },
+);
+
+Deno.test(
+  "backward before any forward throws an error that says forward comes first",
+  timeLimit,
+  () => {
+    const bn = new BatchNormalization(Tensor.ones([2]), Tensor.zeros([2]));
+    assertForwardFirst(
+      () => bn.backward(tensor([[1, 2]])),
+      "BatchNormalization.backward([[1, 2]]) before any forward",
+    );
+  },
+);
+
+Deno.test(
+  "backward after an inference forward throws, rather than return the gradient of an older training batch",
+  timeLimit,
+  () => {
+    const rng = new Rng(10);
+    const bn = newLayer(3, rng);
+    bn.forward(Tensor.randn([4, 3], rng));
+    bn.forward(Tensor.randn([4, 3], rng), false);
+    assertForwardFirst(
+      () => bn.backward(Tensor.randn([4, 3], rng)),
+      "BatchNormalization.backward after forward(x) then forward(x2, false) " +
+        "(it must not use the batch x for x2)",
+      "forget the training cache in an inference forward and throw an Error " +
+        "that says a training forward comes first",
+    );
+  },
+);
+
+Deno.test(
+  "training forward leaves the running statistics given to the constructor unchanged, and replaces them with new tensors",
+  timeLimit,
+  () => {
+    const runningMean = tensor([1, 1]);
+    const runningVar = tensor([1, 1]);
+    const bn = new BatchNormalization(
+      Tensor.ones([2]),
+      Tensor.zeros([2]),
+      0.5,
+      runningMean,
+      runningVar,
+    );
+    // The caller may share them with another layer or keep them to compare.
+    assertUnchanged(
+      { runningMean, runningVar },
+      () => bn.forward(tensor(X4)),
+      "BatchNormalization.forward(x) with runningMean and runningVar given",
+    );
+  },
+);
+
+Deno.test(
+  "an x whose number of features is not gamma's is rejected with an Error that names gamma",
+  timeLimit,
+  () => {
+    const bn = new BatchNormalization(Tensor.ones([3]), Tensor.zeros([3]));
+    // [4, 1] would broadcast over gamma [3] and come out as [4, 3].
+    for (const shape of [[4, 1], [4, 5], [4, 2, 2]]) {
+      for (const train of [true, false]) {
+        assertClearError(
+          () => bn.forward(Tensor.ones(shape), train),
+          `BatchNormalization.forward(x of shape [${shape}], ${train}) with gamma [3]`,
+          {
+            includes: "gamma",
+            says: "name gamma, whose size does not match",
+            fix:
+              "compare the features of x with gamma's size and throw an Error",
+          },
+        );
+      }
+    }
+  },
+);
+
+Deno.test(
+  "a dout whose shape is not that of the last forward's x is rejected with an Error that names dout",
+  timeLimit,
+  () => {
+    const bn = new BatchNormalization(Tensor.ones([3]), Tensor.zeros([3]));
+    bn.forward(Tensor.randn([4, 3], new Rng(11)));
+    // [3, 4] and [2, 6] have 12 elements, like [4, 3]: a reshape accepts them.
+    for (const shape of [[3, 4], [2, 6], [4, 3, 1]]) {
+      assertClearError(
+        () => bn.backward(Tensor.ones(shape)),
+        `BatchNormalization.backward(dout of shape [${shape}]) after forward(x of shape [4, 3])`,
+        {
+          includes: "dout",
+          says: "name dout, whose shape does not match",
+          fix:
+            "compare dout's shape with the last forward's x and throw an Error",
+        },
+      );
+    }
+  },
+);
 
 Deno.test(
   "training forward normalises each feature with the batch mean and variance, then scales by gamma and shifts by beta",
@@ -97,6 +235,21 @@ Deno.test(
     });
     assertClose(bn.runningVar, [0.19, 0.76], {
       msg: "runningVar after a second forward: 0.9 * [0.1, 0.4] + 0.1 * [1, 4]",
+    });
+  },
+);
+
+Deno.test(
+  "an inference forward before any training forward starts the running statistics as zeros, one per feature",
+  timeLimit,
+  () => {
+    const bn = new BatchNormalization(Tensor.ones([3]), Tensor.zeros([3]));
+    bn.forward(Tensor.ones([2, 3]), false);
+    assertClose(bn.runningMean, [0, 0, 0], {
+      msg: "runningMean after forward(ones [2, 3], false) on a new layer",
+    });
+    assertClose(bn.runningVar, [0, 0, 0], {
+      msg: "runningVar after forward(ones [2, 3], false) on a new layer",
     });
   },
 );
@@ -260,7 +413,7 @@ Deno.test(
 );
 
 Deno.test(
-  "gamma and beta are kept by reference: changing them in place changes the next forward",
+  "gamma and beta are kept by reference: changing them in place changes the next forward and backward",
   timeLimit,
   () => {
     const gamma = tensor([1, 1]);
@@ -276,46 +429,13 @@ Deno.test(
       msg:
         "BatchNormalization.forward after gamma and beta were set in place to [2, 3] and [1, -1]",
     });
-  },
-);
-
-Deno.test(
-  "forward leaves x, gamma and beta unchanged and returns a new tensor",
-  timeLimit,
-  () => {
-    const rng = new Rng(5);
-    const bn = newLayer(3, rng);
-    const { gamma, beta } = bn;
-    for (const train of [true, false]) {
-      const x = Tensor.randn([4, 3], rng);
-      const y = assertUnchanged(
-        { x, gamma, beta },
-        () => bn.forward(x, train),
-        `BatchNormalization.forward(x, ${train})`,
-      );
-      assertFresh(
-        y,
-        { x, gamma, beta },
-        `BatchNormalization.forward(x, ${train})`,
-      );
-    }
-  },
-);
-
-Deno.test(
-  "backward leaves dout unchanged and returns a new tensor",
-  timeLimit,
-  () => {
-    const rng = new Rng(6);
-    const bn = newLayer(3, rng);
-    bn.forward(Tensor.randn([4, 3], rng));
-    const dout = Tensor.randn([4, 3], rng);
-    const dx = assertUnchanged(
-      { dout },
-      () => bn.backward(dout),
-      "BatchNormalization.backward",
-    );
-    assertFresh(dx, { dout }, "BatchNormalization.backward");
+    const fresh = new BatchNormalization(tensor([2, 3]), tensor([1, -1]));
+    fresh.forward(tensor(X4));
+    const dout = tensor([[1, -2], [0.5, 4], [-3, 1], [2, 0]]);
+    assertClose(bn.backward(dout), fresh.backward(dout), {
+      msg:
+        "BatchNormalization.backward after gamma was set in place to [2, 3], versus a layer built with [2, 3]",
+    });
   },
 );
 
@@ -426,45 +546,16 @@ Deno.test(
 );
 
 Deno.test(
-  "backward before any forward throws an error that says forward comes first",
-  timeLimit,
-  () => {
-    const bn = new BatchNormalization(Tensor.ones([2]), Tensor.zeros([2]));
-    assertForwardFirst(
-      () => bn.backward(tensor([[1, 2]])),
-      "BatchNormalization.backward([[1, 2]]) before any forward",
-    );
-  },
-);
-
-Deno.test(
-  "backward after an inference forward throws, rather than return the gradient of an older training batch",
-  timeLimit,
-  () => {
-    const rng = new Rng(10);
-    const bn = newLayer(3, rng);
-    bn.forward(Tensor.randn([4, 3], rng));
-    bn.forward(Tensor.randn([4, 3], rng), false);
-    assertForwardFirst(
-      () => bn.backward(Tensor.randn([4, 3], rng)),
-      "BatchNormalization.backward after forward(x) then forward(x2, false) " +
-        "(it must not use the batch x for x2)",
-      "forget the training cache in an inference forward and throw an Error " +
-        "that says a training forward comes first",
-    );
-  },
-);
-
-Deno.test(
-  "backward uses the batch of the most recent forward",
+  "backward uses the batch of the most recent forward, even of another size",
   timeLimit,
   () => {
     const rng = new Rng(8);
     const gamma = Tensor.uniform([3], rng, 0.5, 2);
     const beta = Tensor.randn([3], rng);
     const first = Tensor.randn([4, 3], rng);
-    const second = Tensor.randn([4, 3], rng, 3);
-    const dout = Tensor.randn([4, 3], rng);
+    // Another batch size: nothing of the first batch may be left over.
+    const second = Tensor.randn([6, 3], rng, 3);
+    const dout = Tensor.randn([6, 3], rng);
     const bn = new BatchNormalization(gamma, beta);
     bn.forward(first);
     bn.forward(second);
@@ -472,7 +563,7 @@ Deno.test(
     fresh.forward(second);
     assertClose(bn.backward(dout), fresh.backward(dout), {
       msg:
-        "BatchNormalization.backward after forward(first) then forward(second)",
+        "BatchNormalization.backward after forward(first [4, 3]) then forward(second [6, 3])",
     });
     assertClose(bn.dgamma, fresh.dgamma as Tensor, {
       msg: "dgamma after two forwards",

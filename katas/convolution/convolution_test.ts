@@ -61,6 +61,55 @@ function convolveByDefinition(
 }
 
 Deno.test(
+  "forward leaves x, W and b unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const rng = new Rng(5);
+    // A 1x1 filter of weight 1 over a 1-channel image: the output equals x.
+    const x = Tensor.randn([1, 1, 3, 3], rng);
+    const W = tensor([[[[1]]]]);
+    const b = tensor([0]);
+    const y = assertUnchanged(
+      { x, W, b },
+      () => new Convolution(W, b).forward(x),
+      "Convolution.forward",
+    );
+    assertFresh(y, { x, W, b }, "Convolution.forward");
+  },
+);
+
+Deno.test(
+  "backward leaves dout, W and b unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const rng = new Rng(6);
+    const W = tensor([[[[1]]]]);
+    const b = tensor([0]);
+    const conv = new Convolution(W, b);
+    conv.forward(Tensor.randn([1, 1, 3, 3], rng));
+    const dout = Tensor.randn([1, 1, 3, 3], rng);
+    const dx = assertUnchanged(
+      { dout, W, b },
+      () => conv.backward(dout),
+      "Convolution.backward",
+    );
+    assertFresh(dx, { dout, W, b }, "Convolution.backward");
+  },
+);
+
+Deno.test(
+  "backward before any forward throws an error that says forward comes first",
+  timeLimit,
+  () => {
+    const conv = new Convolution(bookFilter(), tensor([0]));
+    assertForwardFirst(
+      () => conv.backward(Tensor.ones([1, 1, 2, 2])),
+      "Convolution.backward(ones([1, 1, 2, 2])) before any forward",
+    );
+  },
+);
+
+Deno.test(
   "forward gives the book's example: a 4x4 input and a 3x3 filter (book 7.2.2)",
   timeLimit,
   () => {
@@ -293,55 +342,6 @@ Deno.test(
 );
 
 Deno.test(
-  "forward leaves x, W and b unchanged and returns a new tensor",
-  timeLimit,
-  () => {
-    const rng = new Rng(5);
-    // A 1x1 filter of weight 1 over a 1-channel image: the output equals x.
-    const x = Tensor.randn([1, 1, 3, 3], rng);
-    const W = tensor([[[[1]]]]);
-    const b = tensor([0]);
-    const y = assertUnchanged(
-      { x, W, b },
-      () => new Convolution(W, b).forward(x),
-      "Convolution.forward",
-    );
-    assertFresh(y, { x, W, b }, "Convolution.forward");
-  },
-);
-
-Deno.test(
-  "backward leaves dout, W and b unchanged and returns a new tensor",
-  timeLimit,
-  () => {
-    const rng = new Rng(6);
-    const W = tensor([[[[1]]]]);
-    const b = tensor([0]);
-    const conv = new Convolution(W, b);
-    conv.forward(Tensor.randn([1, 1, 3, 3], rng));
-    const dout = Tensor.randn([1, 1, 3, 3], rng);
-    const dx = assertUnchanged(
-      { dout, W, b },
-      () => conv.backward(dout),
-      "Convolution.backward",
-    );
-    assertFresh(dx, { dout, W, b }, "Convolution.backward");
-  },
-);
-
-Deno.test(
-  "backward before any forward throws an error that says forward comes first",
-  timeLimit,
-  () => {
-    const conv = new Convolution(bookFilter(), tensor([0]));
-    assertForwardFirst(
-      () => conv.backward(Tensor.ones([1, 1, 2, 2])),
-      "Convolution.backward(ones([1, 1, 2, 2])) before any forward",
-    );
-  },
-);
-
-Deno.test(
   "backward uses the input of the most recent forward, even of another batch size",
   timeLimit,
   () => {
@@ -380,5 +380,29 @@ Deno.test(
       msg: "Convolution.backward(ones) twice: dW",
     });
     assertClose(conv.db, [4], { msg: "Convolution.backward(ones) twice: db" });
+  },
+);
+
+Deno.test(
+  "after W changes in place and forward runs again, backward sends dx through the new W",
+  timeLimit,
+  () => {
+    const W = bookFilter();
+    const conv = new Convolution(W, tensor([0]));
+    conv.forward(bookInput());
+    conv.backward(Tensor.ones([1, 1, 2, 2]));
+    // What an optimizer does between two steps: W -= lr * dW, in place.
+    W.mulInPlace(-1);
+    conv.forward(bookInput());
+    const dout = tensor([[[[1, 0], [0, 0]]]]);
+    // dout = 1 at output (0, 0) only: dx is the new filter at the top left.
+    assertClose(
+      conv.backward(dout),
+      [[[[-2, 0, -1, 0], [0, -1, -2, 0], [-1, 0, -2, 0], [0, 0, 0, 0]]]],
+      {
+        msg: "Convolution.backward([[1 0] [0 0]]) after forward, backward, " +
+          "W *= -1 in place and forward again",
+      },
+    );
   },
 );

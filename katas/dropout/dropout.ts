@@ -6,7 +6,7 @@ import { notImplemented } from "../../lib/not_implemented.ts";
 /** The Dropout layer (book 6.4.3): see README.md beside this file. */
 export class Dropout {
   /** Drops each input with probability `dropoutRatio`, drawing from `rng`. */
-  constructor(dropoutRatio = 0.5, rng: Rng) {
+  constructor(rng: Rng, dropoutRatio = 0.5) {
     notImplemented("dropout", "new Dropout");
   }
 

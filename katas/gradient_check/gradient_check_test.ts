@@ -75,6 +75,37 @@ function netOf(
 const X = tensor([[0]]);
 const T = tensor([0]);
 
+// First, because a check that leaves the parameters moved spoils the
+// network it checks, whatever errors it reports.
+Deno.test(
+  "the check nudges the very tensors in net.params and puts them back",
+  timeLimit,
+  () => {
+    const w = tensor([1, 2]);
+    const seen: number[] = [];
+    const net = netOf(
+      { w },
+      (p) => {
+        seen.push(p.w.get(0));
+        return p.w.pow(2).sum();
+      },
+      (p) => ({ w: p.w.mul(2) }),
+    );
+    assertUnchanged(
+      { w, x: X, t: T },
+      () => gradientCheck(net, X, T),
+      "gradientCheck",
+    );
+    assert(net.params.w === w, "gradientCheck replaced net.params.w");
+    assert(
+      seen.some((v) => v !== 1),
+      "gradientCheck never changed net.params.w while it called net.loss: " +
+        "nudge the parameter tensor itself (the net reads it by reference), " +
+        "not a copy",
+    );
+  },
+);
+
 Deno.test(
   "a correct gradient scores below 1e-7 for every parameter, reported by name",
   timeLimit,
@@ -131,6 +162,48 @@ Deno.test(
       rtol: 1e-6,
       msg:
         "gradientCheck for loss sum(w²), w = [1.5, 2, 0.5], claimed gradient w",
+    });
+  },
+);
+
+Deno.test(
+  "at small scales the error is still relative: half the true gradient scores 1/3 when the gradient is about 1e-6",
+  timeLimit,
+  () => {
+    // loss = 1e-6 sum(w²) has gradient 2e-6 w; this net claims 1e-6 w. The
+    // numerical gradient is exact up to rounding (1e-22 / h, about 1e-12 of
+    // the gradient), so only the formula decides: a floor added to
+    // |a| + |b|, or one above 1e-6, moves the error off 1/3.
+    const net = netOf(
+      { w: tensor([1.5, 2, 0.5]) },
+      (p) => p.w.pow(2).sum() * 1e-6,
+      (p) => ({ w: p.w.mul(1e-6) }),
+    );
+    assertClose(gradientCheck(net, X, T).w, 1 / 3, {
+      rtol: 1e-6,
+      msg: "gradientCheck for loss 1e-6 sum(w²), w = [1.5, 2, 0.5], claimed " +
+        "gradient 1e-6 w",
+    });
+  },
+);
+
+Deno.test(
+  "the floor is 1e-8: a gradient of 1e-9 claimed as 0 scores 1e-9 / 1e-8 = 0.1",
+  timeLimit,
+  () => {
+    // loss = 1e-9 sum(w) has the gradient 1e-9 everywhere, which its central
+    // difference gives to about 1e-12 relative; the net claims 0. So
+    // |a - b| = |a| + |b| = 1e-9, below the floor: the error is
+    // 1e-9 / max(1e-8, 1e-9) = 0.1 (1 without the floor, 0.01 with 1e-7).
+    const net = netOf(
+      { w: tensor([1, 2]) },
+      (p) => p.w.sum() * 1e-9,
+      () => ({ w: Tensor.zeros([2]) }),
+    );
+    assertClose(gradientCheck(net, X, T).w, 0.1, {
+      rtol: 1e-6,
+      msg: "gradientCheck for loss 1e-9 sum(w), claimed gradient 0 " +
+        "(the error is |a - b| / max(1e-8, |a| + |b|))",
     });
   },
 );
@@ -208,35 +281,6 @@ Deno.test(
       !(error < 1e-3),
       `gradientCheck for the gradient [2, NaN, 6] reported ${error}: a NaN ` +
         "must give NaN or a large error (note that NaN > e is false)",
-    );
-  },
-);
-
-Deno.test(
-  "the check nudges the very tensors in net.params and puts them back",
-  timeLimit,
-  () => {
-    const w = tensor([1, 2]);
-    const seen: number[] = [];
-    const net = netOf(
-      { w },
-      (p) => {
-        seen.push(p.w.get(0));
-        return p.w.pow(2).sum();
-      },
-      (p) => ({ w: p.w.mul(2) }),
-    );
-    assertUnchanged(
-      { w, x: X, t: T },
-      () => gradientCheck(net, X, T),
-      "gradientCheck",
-    );
-    assert(net.params.w === w, "gradientCheck replaced net.params.w");
-    assert(
-      seen.some((v) => v !== 1),
-      "gradientCheck never changed net.params.w while it called net.loss: " +
-        "nudge the parameter tensor itself (the net reads it by reference), " +
-        "not a copy",
     );
   },
 );

@@ -82,6 +82,41 @@ const MIXED_CASES: [number[], number, number, number, number][] = [
 ];
 
 Deno.test(
+  "im2col leaves its input unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const x = Tensor.uniform([1, 1, 2, 2], new Rng(5));
+    // A 2x2 filter over a 2x2 image: one row holding exactly the input.
+    const col = assertUnchanged({ x }, () => im2col(x, 2, 2), "im2col");
+    assertFresh(col, { x }, "im2col");
+    const y = Tensor.uniform([2, 3, 5, 5], new Rng(6));
+    assertUnchanged({ y }, () => im2col(y, 3, 3, 2, 1), "im2col");
+  },
+);
+
+Deno.test(
+  "col2im leaves col and the shape it is given unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const col = Tensor.uniform([1, 4], new Rng(7));
+    const shape = [1, 1, 2, 2];
+    const dx = assertUnchanged(
+      { col },
+      () => col2im(col, shape, 2, 2),
+      "col2im",
+    );
+    assertFresh(dx, { col }, "col2im");
+    assertEquals(shape, [1, 1, 2, 2], "col2im changed its inputShape argument");
+    const big = Tensor.uniform([2 * 3 * 3, 3 * 9], new Rng(8));
+    assertUnchanged(
+      { big },
+      () => col2im(big, [2, 3, 5, 5], 3, 3, 2, 1),
+      "col2im",
+    );
+  },
+);
+
+Deno.test(
   "convOutputSize gives the book's three examples (book 7.2.5)",
   timeLimit,
   () => {
@@ -138,6 +173,54 @@ Deno.test(
     );
     // With padding 1 the same filter fits: 1 + (3 + 2 - 5) / 1 = 1.
     assertEquals(convOutputSize(3, 5, 1, 1), 1, "convOutputSize(3, 5, 1, 1)");
+  },
+);
+
+Deno.test(
+  "convOutputSize throws a RangeError when the output size would be exactly 0",
+  timeLimit,
+  () => {
+    // 1 + floor((4 - 5) / 1) = 0: a filter one pixel too large.
+    assertThrows(
+      () => convOutputSize(4, 5),
+      RangeError,
+      undefined,
+      "convOutputSize(4, 5)",
+    );
+    // 1 + floor((4 + 2 - 7) / 2) = 0 with padding and stride as well.
+    assertThrows(
+      () => convOutputSize(4, 7, 2, 1),
+      RangeError,
+      undefined,
+      "convOutputSize(4, 7, 2, 1)",
+    );
+  },
+);
+
+Deno.test(
+  "convOutputSize rejects sizes that are not whole numbers, a stride below 1 and a negative padding, naming the argument",
+  timeLimit,
+  () => {
+    const cases: [number[], string][] = [
+      [[4.5, 3], "inputSize"],
+      [[0, 1], "inputSize"],
+      [[4, 0], "filterSize"],
+      [[4, 2.5], "filterSize"],
+      [[4, 3, 0], "stride"],
+      [[4, 3, 1.5], "stride"],
+      [[4, 3, 1, -1], "pad"],
+      [[4, 3, 1, 0.5], "pad"],
+    ];
+    for (const [args, name] of cases) {
+      const call = `convOutputSize(${args.join(", ")})`;
+      const error = assertThrows(
+        () => convOutputSize(...(args as [number, number])),
+        RangeError,
+        undefined,
+        call,
+      );
+      assertStringIncludes(error.message, name, `${call}: the message`);
+    }
   },
 );
 
@@ -296,6 +379,102 @@ Deno.test(
 );
 
 Deno.test(
+  "im2col with a filter as large as the image gives one row per image: the whole image",
+  timeLimit,
+  () => {
+    const x = labelled([2, 2, 2, 3]);
+    assertClose(im2col(x, 2, 3), x.reshape(2, 12), {
+      msg: "im2col(x [2,2,2,3], 2x3 filter)",
+    });
+    // With padding 1 and stride 2, a 4x5 window fits exactly once.
+    assertClose(
+      im2col(x, 4, 5, 2, 1),
+      im2colByDefinition(x, 4, 5, 2, 1),
+      { msg: "im2col(x [2,2,2,3], 4x5 filter, stride 2, pad 1)" },
+    );
+  },
+);
+
+Deno.test(
+  "im2col and col2im reject images that are not 4-D [N, C, H, W]",
+  timeLimit,
+  () => {
+    const error = assertThrows(
+      () => im2col(Tensor.zeros([3, 3]), 2, 2),
+      RangeError,
+      undefined,
+      "im2col(x [3,3], 2x2 filter)",
+    );
+    for (const part of ["im2col", "[3, 3]"]) {
+      assertStringIncludes(
+        error.message,
+        part,
+        "im2col(x [3,3], 2x2 filter): the message",
+      );
+    }
+    const colError = assertThrows(
+      () => col2im(Tensor.zeros([4, 4]), [1, 3, 3], 2, 2),
+      RangeError,
+      undefined,
+      "col2im(col [4,4], [1,3,3], 2x2 filter)",
+    );
+    for (const part of ["col2im", "[1, 3, 3]"]) {
+      assertStringIncludes(
+        colError.message,
+        part,
+        "col2im(col [4,4], [1,3,3], 2x2 filter): the message",
+      );
+    }
+  },
+);
+
+Deno.test(
+  "col2im rejects a column matrix whose shape does not match the images and filter",
+  timeLimit,
+  () => {
+    // [1,1,3,3] with 2x2 filters, stride 1: 4 windows of 4 pixels, [4, 4].
+    // [2, 8] has as many elements but is not that matrix.
+    const error = assertThrows(
+      () => col2im(Tensor.zeros([2, 8]), [1, 1, 3, 3], 2, 2),
+      RangeError,
+      undefined,
+      "col2im(col [2,8], [1,1,3,3], 2x2 filter)",
+    );
+    for (const part of ["col2im", "[2, 8]", "[1, 1, 3, 3]", "2x2", "[4, 4]"]) {
+      assertStringIncludes(
+        error.message,
+        part,
+        "col2im(col [2,8], [1,1,3,3], 2x2 filter): the message",
+      );
+    }
+    assertThrows(
+      () => col2im(Tensor.zeros([4, 5]), [1, 1, 3, 3], 2, 2),
+      RangeError,
+      undefined,
+      "col2im(col [4,5], [1,1,3,3], 2x2 filter)",
+    );
+    assertThrows(
+      () => col2im(Tensor.zeros([16]), [1, 1, 3, 3], 2, 2),
+      RangeError,
+      undefined,
+      "col2im(col [16], [1,1,3,3], 2x2 filter)",
+    );
+    assertThrows(
+      () => col2im(Tensor.zeros([5, 4]), [1, 1, 3, 3], 2, 2),
+      RangeError,
+      undefined,
+      "col2im(col [5,4], [1,1,3,3], 2x2 filter)",
+    );
+    assertThrows(
+      () => col2im(Tensor.zeros([4, 4, 1]), [1, 1, 3, 3], 2, 2),
+      RangeError,
+      undefined,
+      "col2im(col [4,4,1], [1,1,3,3], 2x2 filter)",
+    );
+  },
+);
+
+Deno.test(
   "col2im adds up the windows that overlap on a pixel",
   timeLimit,
   () => {
@@ -373,40 +552,5 @@ Deno.test(
         msg: `<x, col2im(c)> vs <im2col(x), c> for ${what}`,
       });
     }
-  },
-);
-
-Deno.test(
-  "im2col leaves its input unchanged and returns a new tensor",
-  timeLimit,
-  () => {
-    const x = Tensor.uniform([1, 1, 2, 2], new Rng(5));
-    // A 2x2 filter over a 2x2 image: one row holding exactly the input.
-    const col = assertUnchanged({ x }, () => im2col(x, 2, 2), "im2col");
-    assertFresh(col, { x }, "im2col");
-    const y = Tensor.uniform([2, 3, 5, 5], new Rng(6));
-    assertUnchanged({ y }, () => im2col(y, 3, 3, 2, 1), "im2col");
-  },
-);
-
-Deno.test(
-  "col2im leaves col and the shape it is given unchanged and returns a new tensor",
-  timeLimit,
-  () => {
-    const col = Tensor.uniform([1, 4], new Rng(7));
-    const shape = [1, 1, 2, 2];
-    const dx = assertUnchanged(
-      { col },
-      () => col2im(col, shape, 2, 2),
-      "col2im",
-    );
-    assertFresh(dx, { col }, "col2im");
-    assertEquals(shape, [1, 1, 2, 2], "col2im changed its inputShape argument");
-    const big = Tensor.uniform([2 * 3 * 3, 3 * 9], new Rng(8));
-    assertUnchanged(
-      { big },
-      () => col2im(big, [2, 3, 5, 5], 3, 3, 2, 1),
-      "col2im",
-    );
   },
 );

@@ -15,7 +15,7 @@ export class Pooling {
   pad: number;
 
   /** A pooling layer with windows of poolH x poolW. */
-  constructor(poolH: number, poolW: number, stride = 1, pad = 0) {
+  constructor(poolH: number, poolW: number, stride = 2, pad = 0) {
     this.poolH = poolH;
     this.poolW = poolW;
     this.stride = stride;

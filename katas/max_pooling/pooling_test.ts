@@ -60,6 +60,67 @@ function distinct(shape: number[], rng: Rng): Tensor {
 }
 
 Deno.test(
+  "forward leaves x unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    // A 1x1 window: the output equals the input.
+    const x = distinct([1, 2, 2, 2], new Rng(5));
+    const y = assertUnchanged(
+      { x },
+      () => new Pooling(1, 1, 1).forward(x),
+      "Pooling.forward",
+    );
+    assertFresh(y, { x }, "Pooling.forward");
+    const big = distinct([2, 3, 6, 6], new Rng(6));
+    assertUnchanged(
+      { big },
+      () => new Pooling(3, 3, 2, 1).forward(big),
+      "Pooling.forward",
+    );
+  },
+);
+
+Deno.test(
+  "backward leaves dout unchanged and returns a new tensor of the input's shape",
+  timeLimit,
+  () => {
+    const rng = new Rng(7);
+    const pool = new Pooling(1, 1, 1);
+    pool.forward(distinct([1, 2, 2, 2], rng));
+    const dout = Tensor.randn([1, 2, 2, 2], rng);
+    const dx = assertUnchanged(
+      { dout },
+      () => pool.backward(dout),
+      "Pooling.backward",
+    );
+    assertFresh(dx, { dout }, "Pooling.backward");
+    const wide = new Pooling(3, 3, 2, 1);
+    wide.forward(distinct([2, 3, 6, 5], rng));
+    const d = Tensor.randn([2, 3, 3, 3], rng);
+    const dxWide = assertUnchanged(
+      { d },
+      () => wide.backward(d),
+      "Pooling.backward",
+    );
+    assertEquals(
+      dxWide.shape,
+      [2, 3, 6, 5],
+      "Pooling(3, 3, stride 2, pad 1).backward: dx shape",
+    );
+  },
+);
+
+Deno.test(
+  "backward before any forward throws an error that says forward comes first",
+  timeLimit,
+  () =>
+    assertForwardFirst(
+      () => new Pooling(2, 2, 2).backward(Tensor.ones([1, 1, 2, 2])),
+      "Pooling(2, 2, stride 2).backward(ones([1, 1, 2, 2])) before any forward",
+    ),
+);
+
+Deno.test(
   "forward takes the maximum of each 2x2 window at stride 2 (book 7.3.1)",
   timeLimit,
   () => {
@@ -254,70 +315,9 @@ Deno.test(
   "backward agrees with the numerical gradient: non-square 2x3 windows at stride 1",
   timeLimit,
   () => {
-    const pool = new Pooling(2, 3);
+    const pool = new Pooling(2, 3, 1);
     assertGradients(pool, "Pooling(2, 3, stride 1)", [2, 3, 4, 5], 4);
   },
-);
-
-Deno.test(
-  "forward leaves x unchanged and returns a new tensor",
-  timeLimit,
-  () => {
-    // A 1x1 window: the output equals the input.
-    const x = distinct([1, 2, 2, 2], new Rng(5));
-    const y = assertUnchanged(
-      { x },
-      () => new Pooling(1, 1).forward(x),
-      "Pooling.forward",
-    );
-    assertFresh(y, { x }, "Pooling.forward");
-    const big = distinct([2, 3, 6, 6], new Rng(6));
-    assertUnchanged(
-      { big },
-      () => new Pooling(3, 3, 2, 1).forward(big),
-      "Pooling.forward",
-    );
-  },
-);
-
-Deno.test(
-  "backward leaves dout unchanged and returns a new tensor of the input's shape",
-  timeLimit,
-  () => {
-    const rng = new Rng(7);
-    const pool = new Pooling(1, 1);
-    pool.forward(distinct([1, 2, 2, 2], rng));
-    const dout = Tensor.randn([1, 2, 2, 2], rng);
-    const dx = assertUnchanged(
-      { dout },
-      () => pool.backward(dout),
-      "Pooling.backward",
-    );
-    assertFresh(dx, { dout }, "Pooling.backward");
-    const wide = new Pooling(3, 3, 2, 1);
-    wide.forward(distinct([2, 3, 6, 5], rng));
-    const d = Tensor.randn([2, 3, 3, 3], rng);
-    const dxWide = assertUnchanged(
-      { d },
-      () => wide.backward(d),
-      "Pooling.backward",
-    );
-    assertEquals(
-      dxWide.shape,
-      [2, 3, 6, 5],
-      "Pooling(3, 3, stride 2, pad 1).backward: dx shape",
-    );
-  },
-);
-
-Deno.test(
-  "backward before any forward throws an error that says forward comes first",
-  timeLimit,
-  () =>
-    assertForwardFirst(
-      () => new Pooling(2, 2, 2).backward(Tensor.ones([1, 1, 2, 2])),
-      "Pooling(2, 2, stride 2).backward(ones([1, 1, 2, 2])) before any forward",
-    ),
 );
 
 Deno.test(
@@ -331,5 +331,60 @@ Deno.test(
       msg: "Pooling(2, 2, stride 2).backward after forward([[9 0] [0 0]]) " +
         "then forward([[0 0] [0 9]])",
     });
+  },
+);
+
+Deno.test(
+  "backward after a second forward of another shape returns dx of that shape",
+  timeLimit,
+  () => {
+    const pool = new Pooling(2, 2, 2);
+    pool.forward(distinct([2, 3, 6, 6], new Rng(11)));
+    const x = tensor([[[[1, 5, 2, 0], [3, 4, 8, 6]]]]);
+    pool.forward(x);
+    assertClose(
+      pool.backward(tensor([[[[10, 20]]]])),
+      [[[[0, 10, 0, 0], [0, 0, 20, 0]]]],
+      {
+        msg: "Pooling(2, 2, stride 2).backward([[[[10 20]]]]) after " +
+          "forward(x [2,3,6,6]) then forward([[1 5 2 0] [3 4 8 6]])",
+      },
+    );
+  },
+);
+
+Deno.test(
+  "a Pooling built without a stride moves its windows by 2, the book's default",
+  timeLimit,
+  () => {
+    const pool = new Pooling(2, 2);
+    assertEquals(pool.stride, 2, "new Pooling(2, 2).stride");
+    assertEquals(pool.pad, 0, "new Pooling(2, 2).pad");
+    assertClose(pool.forward(bookInput()), [[[[2, 3], [4, 2]]]], {
+      msg: "new Pooling(2, 2).forward(the book's 4x4 input)",
+    });
+    // 3x3 windows at stride 2 over 5x5: 2x2 outputs (stride 1 would give 3x3).
+    const x = distinct([1, 1, 5, 5], new Rng(12));
+    assertClose(new Pooling(3, 3).forward(x), poolByDefinition(x, 3, 3, 2, 0), {
+      msg: "new Pooling(3, 3).forward(x [1,1,5,5])",
+    });
+  },
+);
+
+Deno.test(
+  "an Infinity or NaN in dout reaches only the maximum of its window",
+  timeLimit,
+  () => {
+    const pool = new Pooling(2, 2, 2);
+    pool.forward(tensor([[[[1, 5, 2, 0], [3, 4, 8, 6]]]]));
+    // Multiplying a 0/1 mask by dout would give NaN at the other elements.
+    assertClose(
+      pool.backward(tensor([[[[Infinity, NaN]]]])),
+      [[[[0, Infinity, 0, 0], [0, 0, NaN, 0]]]],
+      {
+        msg: "Pooling(2, 2, stride 2).backward([[[[Infinity NaN]]]]) after " +
+          "forward([[1 5 2 0] [3 4 8 6]])",
+      },
+    );
   },
 );

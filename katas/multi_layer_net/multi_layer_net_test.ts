@@ -6,6 +6,7 @@ import {
   assertEquals,
   assertGradientsMatch,
   assertNotEquals,
+  assertStrictEquals,
   assertUnchanged,
   numericalGradient,
   Rng,
@@ -152,6 +153,55 @@ function checkGradients(
     }
   }
 }
+
+// ---------------------------------------------------------------- protocol
+
+Deno.test(
+  "gradient leaves x, t and the parameters unchanged",
+  timeLimit,
+  () => {
+    const rng = new Rng(22);
+    const net = new MultiLayerNet({
+      ...SMALL,
+      hiddenSizes: [5],
+      rng,
+      useBatchNorm: true,
+      weightDecayLambda: 0.1,
+    });
+    const { x, t } = batch(6, rng);
+    const params = Object.fromEntries(
+      Object.entries(net.params).map(([name, p]) => [`params.${name}`, p]),
+    );
+    assertUnchanged(
+      { x, t, ...params },
+      () => net.gradient(x, t),
+      "gradient(x, t)",
+    );
+  },
+);
+
+Deno.test(
+  "predict, loss and accuracy in inference mode change nothing: calling them again gives the same",
+  timeLimit,
+  () => {
+    const rng = new Rng(11);
+    const net = new MultiLayerNet({
+      ...SMALL,
+      hiddenSizes: [6],
+      rng,
+      useBatchNorm: true,
+      dropoutRatio: 0.3,
+    });
+    const { x, t } = batch(6, rng);
+    net.gradient(x, t);
+    const scores = net.predict(x);
+    const loss = net.loss(x, t);
+    const accuracy = net.accuracy(x, t);
+    assertClose(net.predict(x), scores, { msg: "predict(x) twice" });
+    assertAlmostEquals(net.loss(x, t), loss, 1e-12, "loss(x, t) twice");
+    assertAlmostEquals(net.accuracy(x, t), accuracy, 0, "accuracy(x, t) twice");
+  },
+);
 
 // ------------------------------------------------------------- parameters
 
@@ -328,6 +378,28 @@ Deno.test(
   },
 );
 
+Deno.test(
+  "without dropout (dropoutRatio 0 or not given) there are no Dropout layers: training-mode predict draws nothing from the generator",
+  timeLimit,
+  () => {
+    for (const dropoutRatio of [undefined, 0]) {
+      const rng = new Rng(27);
+      const twin = new Rng(27);
+      const options = { ...SMALL, hiddenSizes: [5, 5], dropoutRatio };
+      const net = new MultiLayerNet({ ...options, rng });
+      new MultiLayerNet({ ...options, rng: twin });
+      net.predict(Tensor.randn([3, 4], new Rng(28)), true);
+      // The generator is the caller's: a Dropout layer of ratio 0 keeps every
+      // unit, but its masks would still use up the caller's draws.
+      assertStrictEquals(
+        rng.uniform(),
+        twin.uniform(),
+        `the next draw of the rng given to a net with dropoutRatio ${dropoutRatio}, after predict(x, true), versus a twin rng that no net used after construction`,
+      );
+    }
+  },
+);
+
 // ----------------------------------------------------------------- forward
 
 Deno.test(
@@ -447,29 +519,6 @@ Deno.test(
       [...whole.data],
       "predict(x, true) and predict(x, false) agree: training mode must use the batch statistics",
     );
-  },
-);
-
-Deno.test(
-  "predict, loss and accuracy in inference mode change nothing: calling them again gives the same",
-  timeLimit,
-  () => {
-    const rng = new Rng(11);
-    const net = new MultiLayerNet({
-      ...SMALL,
-      hiddenSizes: [6],
-      rng,
-      useBatchNorm: true,
-      dropoutRatio: 0.3,
-    });
-    const { x, t } = batch(6, rng);
-    net.gradient(x, t);
-    const scores = net.predict(x);
-    const loss = net.loss(x, t);
-    const accuracy = net.accuracy(x, t);
-    assertClose(net.predict(x), scores, { msg: "predict(x) twice" });
-    assertAlmostEquals(net.loss(x, t), loss, 1e-12, "loss(x, t) twice");
-    assertAlmostEquals(net.accuracy(x, t), accuracy, 0, "accuracy(x, t) twice");
   },
 );
 
@@ -690,30 +739,6 @@ Deno.test(
       msg:
         "predict(x, true) after gamma1, beta1 and b2 were set in place to 0, -1 and [1, 2, 3]",
     });
-  },
-);
-
-Deno.test(
-  "gradient leaves x, t and the parameters unchanged",
-  timeLimit,
-  () => {
-    const rng = new Rng(22);
-    const net = new MultiLayerNet({
-      ...SMALL,
-      hiddenSizes: [5],
-      rng,
-      useBatchNorm: true,
-      weightDecayLambda: 0.1,
-    });
-    const { x, t } = batch(6, rng);
-    const params = Object.fromEntries(
-      Object.entries(net.params).map(([name, p]) => [`params.${name}`, p]),
-    );
-    assertUnchanged(
-      { x, t, ...params },
-      () => net.gradient(x, t),
-      "gradient(x, t)",
-    );
   },
 );
 

@@ -15,6 +15,42 @@ import {
 // 220.00000000000003 in floating point, and 150 * 3 * 1.1 is not exactly 495.
 const money = { rtol: 1e-12 };
 
+Deno.test(
+  "MulLayer.backward before any forward throws an error that says forward comes first",
+  timeLimit,
+  () =>
+    assertForwardFirst(
+      () => new MulLayer().backward(1),
+      "MulLayer.backward(1) before any forward",
+    ),
+);
+
+Deno.test(
+  "MulLayer.backward works after a forward whose input was 0",
+  timeLimit,
+  () => {
+    // 0 is a real input, not a missing one: a check such as `!this.x` would
+    // take it for "no forward yet".
+    for (
+      const [x, y, expected] of [[0, 5, [10, 0]], [3, 0, [0, 6]]] as const
+    ) {
+      const mul = new MulLayer();
+      mul.forward(x, y);
+      const what = `MulLayer.backward(2) after forward(${x}, ${y})`;
+      let grads: [number, number];
+      try {
+        grads = mul.backward(2);
+      } catch (e) {
+        if (e instanceof NotImplementedError) throw e;
+        throw new AssertionError(
+          `${what} threw ${e}: an input of 0 is an input, not a missing forward`,
+        );
+      }
+      assertClose(grads, [...expected], { msg: `${what}, as [dx, dy]` });
+    }
+  },
+);
+
 Deno.test("MulLayer.forward returns the product x * y", timeLimit, () => {
   assertClose(new MulLayer().forward(3, -5), -15, {
     msg: "MulLayer.forward(3, -5)",
@@ -137,42 +173,6 @@ Deno.test(
           }]`,
         },
       );
-    }
-  },
-);
-
-Deno.test(
-  "MulLayer.backward before any forward throws an error that says forward comes first",
-  timeLimit,
-  () =>
-    assertForwardFirst(
-      () => new MulLayer().backward(1),
-      "MulLayer.backward(1) before any forward",
-    ),
-);
-
-Deno.test(
-  "MulLayer.backward works after a forward whose input was 0",
-  timeLimit,
-  () => {
-    // 0 is a real input, not a missing one: a check such as `!this.x` would
-    // take it for "no forward yet".
-    for (
-      const [x, y, expected] of [[0, 5, [10, 0]], [3, 0, [0, 6]]] as const
-    ) {
-      const mul = new MulLayer();
-      mul.forward(x, y);
-      const what = `MulLayer.backward(2) after forward(${x}, ${y})`;
-      let grads: [number, number];
-      try {
-        grads = mul.backward(2);
-      } catch (e) {
-        if (e instanceof NotImplementedError) throw e;
-        throw new AssertionError(
-          `${what} threw ${e}: an input of 0 is an input, not a missing forward`,
-        );
-      }
-      assertClose(grads, [...expected], { msg: `${what}, as [dx, dy]` });
     }
   },
 );

@@ -34,6 +34,80 @@ const CUBIC_TOLERANCE = { rtol: 0, atol: 5e-10 };
 // for 1e-5. Only putting back the saved value is exact.
 const awkward = [-2.7, 3.14159, 1e-5, 7e-3, 0.1];
 
+// ------------------------------------------------------------------ protocol
+
+// First, because a gradient taken while other elements are off their values,
+// or a tensor of the caller's left changed, spoils every later result.
+
+Deno.test(
+  "numericalGradient leaves x bit-for-bit as it was and returns a new tensor",
+  timeLimit,
+  () => {
+    const rng = new Rng(6);
+    for (const x of [tensor(awkward), Tensor.randn([4, 5], rng, 10)]) {
+      const grad = assertUnchanged(
+        { x },
+        () => numericalGradient(function2, x),
+        `numericalGradient(sum(x²), x of shape [${x.shape}]), which must put back each element's saved value,`,
+      );
+      assertFresh(grad, { x }, "numericalGradient");
+    }
+  },
+);
+
+Deno.test(
+  "each call of f sees x with at most one element moved; the others are as they were",
+  timeLimit,
+  () => {
+    const x = tensor(awkward);
+    const original = x.data.slice();
+    let calls = 0;
+    const f = (v: Tensor) => {
+      calls++;
+      const moved: string[] = [];
+      for (let i = 0; i < v.size; i++) {
+        if (!Object.is(v.data[i], original[i])) {
+          moved.push(`[${i}]: ${original[i]} -> ${v.data[i]}`);
+        }
+      }
+      assert(
+        moved.length <= 1,
+        `numericalGradient: call ${calls} of f saw ${moved.length} elements ` +
+          `moved (${moved.join(", ")}); put each element back exactly before ` +
+          "moving the next",
+      );
+      return v.sum();
+    };
+    numericalGradient(f, x);
+    assert(
+      calls >= 2 * x.size,
+      `f was called ${calls} times for ${x.size} elements`,
+    );
+  },
+);
+
+Deno.test(
+  "gradientDescent leaves initX unchanged and returns a new tensor, even after 0 steps",
+  timeLimit,
+  () => {
+    for (const steps of [100, 0]) {
+      const initX = tensor([-3.0, 4.0]);
+      const x = assertUnchanged(
+        { initX },
+        () => gradientDescent(function2, initX, 0.1, steps),
+        `gradientDescent(x0² + x1², initX, lr 0.1, ${steps} steps)`,
+      );
+      assertFresh(x, { initX }, "gradientDescent");
+      assertStrictEquals(
+        x.shape.join(),
+        "2",
+        `gradientDescent(x0² + x1², [-3, 4], lr 0.1, ${steps} steps): ` +
+          "the shape of the result, which should be the shape [2] of initX",
+      );
+    }
+  },
+);
+
 // -------------------------------------------------------------- numericalDiff
 
 Deno.test(
@@ -120,11 +194,11 @@ Deno.test(
 );
 
 Deno.test(
-  "numericalGradient works on a tensor of any rank and returns the shape of x",
+  "numericalGradient works on a tensor of any rank, a scalar of shape [] included, and returns the shape of x",
   timeLimit,
   () => {
     const rng = new Rng(5);
-    for (const shape of [[1, 4], [3, 4], [2, 3, 2]]) {
+    for (const shape of [[], [1, 4], [3, 4], [2, 3, 2]]) {
       const x = Tensor.randn(shape, rng);
       const weights = Tensor.randn(shape, rng);
       // f = sum(w * x²) has the gradient 2 w x; exact for a quadratic up to
@@ -153,53 +227,6 @@ Deno.test(
       msg: "numericalGradient(() => sum(W²) / 2, W), where the loss reads W " +
         "itself: perturb the elements of x in place, not of a copy",
     });
-  },
-);
-
-Deno.test(
-  "each call of f sees x with at most one element moved; the others are as they were",
-  timeLimit,
-  () => {
-    const x = tensor(awkward);
-    const original = x.data.slice();
-    let calls = 0;
-    const f = (v: Tensor) => {
-      calls++;
-      const moved: string[] = [];
-      for (let i = 0; i < v.size; i++) {
-        if (!Object.is(v.data[i], original[i])) {
-          moved.push(`[${i}]: ${original[i]} -> ${v.data[i]}`);
-        }
-      }
-      assert(
-        moved.length <= 1,
-        `numericalGradient: call ${calls} of f saw ${moved.length} elements ` +
-          `moved (${moved.join(", ")}); put each element back exactly before ` +
-          "moving the next",
-      );
-      return v.sum();
-    };
-    numericalGradient(f, x);
-    assert(
-      calls >= 2 * x.size,
-      `f was called ${calls} times for ${x.size} elements`,
-    );
-  },
-);
-
-Deno.test(
-  "numericalGradient leaves x bit-for-bit as it was and returns a new tensor",
-  timeLimit,
-  () => {
-    const rng = new Rng(6);
-    for (const x of [tensor(awkward), Tensor.randn([4, 5], rng, 10)]) {
-      const grad = assertUnchanged(
-        { x },
-        () => numericalGradient(function2, x),
-        `numericalGradient(sum(x²), x of shape [${x.shape}]), which must put back each element's saved value,`,
-      );
-      assertFresh(grad, { x }, "numericalGradient");
-    }
   },
 );
 
@@ -326,27 +353,5 @@ Deno.test(
       atol: 1e-8,
       msg: "gradientDescent(sum((x - target)²), zeros [2, 3], lr 0.1)",
     });
-  },
-);
-
-Deno.test(
-  "gradientDescent leaves initX unchanged and returns a new tensor, even after 0 steps",
-  timeLimit,
-  () => {
-    for (const steps of [100, 0]) {
-      const initX = tensor([-3.0, 4.0]);
-      const x = assertUnchanged(
-        { initX },
-        () => gradientDescent(function2, initX, 0.1, steps),
-        `gradientDescent(x0² + x1², initX, lr 0.1, ${steps} steps)`,
-      );
-      assertFresh(x, { initX }, "gradientDescent");
-      assertStrictEquals(
-        x.shape.join(),
-        "2",
-        `gradientDescent(x0² + x1², [-3, 4], lr 0.1, ${steps} steps): ` +
-          "the shape of the result, which should be the shape [2] of initX",
-      );
-    }
   },
 );

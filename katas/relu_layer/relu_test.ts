@@ -20,6 +20,72 @@ function awayFromZero(shape: number[], rng: Rng): Tensor {
 }
 
 Deno.test(
+  "forward leaves its input x unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const x = tensor([[1, -2, 0], [-0.5, 3, -4]]);
+    const y = assertUnchanged(
+      { x },
+      () => new Relu().forward(x),
+      "Relu.forward",
+    );
+    assertFresh(y, { x }, "Relu.forward");
+  },
+);
+
+Deno.test(
+  "forward returns a new tensor even when no input is <= 0",
+  timeLimit,
+  () => {
+    // With nothing to zero, handing back x itself gives the right values, but
+    // the next layer may write into its input and so into the caller's x.
+    const x = tensor([1, 2, 3]);
+    assertFresh(
+      new Relu().forward(x),
+      { x },
+      "Relu.forward([1, 2, 3]), which has nothing to zero,",
+    );
+  },
+);
+
+Deno.test(
+  "backward leaves dout unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const relu = new Relu();
+    relu.forward(tensor([[1, -2, 0], [-0.5, 3, -4]]));
+    const dout = tensor([[1, 2, 3], [4, 5, 6]]);
+    const dx = assertUnchanged(
+      { dout },
+      () => relu.backward(dout),
+      "Relu.backward",
+    );
+    assertFresh(dx, { dout }, "Relu.backward");
+  },
+);
+
+Deno.test(
+  "backward returns a new tensor even when no input was masked",
+  timeLimit,
+  () => {
+    const relu = new Relu();
+    relu.forward(tensor([1, 2, 3]));
+    const dout = tensor([0.1, 0.2, 0.3]);
+    assertFresh(relu.backward(dout), { dout }, "Relu.backward");
+  },
+);
+
+Deno.test(
+  "backward before any forward throws an error that says forward comes first",
+  timeLimit,
+  () =>
+    assertForwardFirst(
+      () => new Relu().backward(tensor([1, 2])),
+      "Relu.backward([1, 2]) before any forward",
+    ),
+);
+
+Deno.test(
   "forward keeps positive inputs and zeroes negative ones (book 5.5.1)",
   timeLimit,
   () => {
@@ -81,61 +147,45 @@ Deno.test(
   },
 );
 
-Deno.test("forward leaves its input x unchanged", timeLimit, () => {
-  const x = tensor([[1, -2, 0], [-0.5, 3, -4]]);
-  const y = assertUnchanged({ x }, () => new Relu().forward(x), "Relu.forward");
-  assertFresh(y, { x }, "Relu.forward");
-});
-
 Deno.test(
-  "backward leaves dout unchanged and returns a new tensor",
+  "inputs of ±1e300 and ±Infinity give no NaN",
   timeLimit,
   () => {
     const relu = new Relu();
-    relu.forward(tensor([[1, -2, 0], [-0.5, 3, -4]]));
-    const dout = tensor([[1, 2, 3], [4, 5, 6]]);
-    const dx = assertUnchanged(
-      { dout },
-      () => relu.backward(dout),
-      "Relu.backward",
-    );
-    assertFresh(dx, { dout }, "Relu.backward");
+    const y = relu.forward(tensor([1e300, -1e300, Infinity, -Infinity]));
+    assertClose(y, [1e300, 0, Infinity, 0], {
+      msg: "Relu.forward([1e300, -1e300, Infinity, -Infinity])",
+    });
+    const dx = relu.backward(tensor([1e300, 1e300, 1, 1]));
+    assertClose(dx, [1e300, 0, 1, 0], {
+      msg:
+        "Relu.backward([1e300, 1e300, 1, 1]) after forward([1e300, -1e300, Infinity, -Infinity])",
+    });
   },
 );
 
 Deno.test(
-  "backward returns a new tensor even when no input was masked",
+  "backward gives 0 where the input was <= 0, even where dout is Infinity or NaN",
   timeLimit,
   () => {
+    // No gradient flows through a zeroed input, whatever arrives from above:
+    // multiplying dout by a 0/1 mask gives Infinity * 0 = NaN there instead.
     const relu = new Relu();
-    relu.forward(tensor([1, 2, 3]));
-    const dout = tensor([0.1, 0.2, 0.3]);
-    assertFresh(relu.backward(dout), { dout }, "Relu.backward");
+    relu.forward(tensor([-1, 2, 0, 3]));
+    assertClose(relu.backward(tensor([Infinity, 5, NaN, -Infinity])), [
+      0,
+      5,
+      0,
+      -Infinity,
+    ], {
+      msg:
+        "Relu.backward([Infinity, 5, NaN, -Infinity]) after forward([-1, 2, 0, 3])",
+    });
   },
 );
 
-Deno.test("inputs of ±1e300 give no NaN", timeLimit, () => {
-  const relu = new Relu();
-  const y = relu.forward(tensor([1e300, -1e300, Infinity, -Infinity]));
-  assertClose(y, [1e300, 0, Infinity, 0], {
-    msg: "Relu.forward(±1e300, ±Infinity)",
-  });
-  const dx = relu.backward(tensor([1e300, 1e300, 1, 1]));
-  assertClose(dx, [1e300, 0, 1, 0], { msg: "Relu.backward" });
-});
-
 Deno.test(
-  "backward before any forward throws an error that says forward comes first",
-  timeLimit,
-  () =>
-    assertForwardFirst(
-      () => new Relu().backward(tensor([1, 2])),
-      "Relu.backward([1, 2]) before any forward",
-    ),
-);
-
-Deno.test(
-  "backward uses the mask of the most recent forward",
+  "backward uses the mask of the most recent forward, also after a forward of another shape",
   timeLimit,
   () => {
     const relu = new Relu();
@@ -143,7 +193,12 @@ Deno.test(
     relu.forward(tensor([-1, 1, -1, 1]));
     assertClose(relu.backward(tensor([1, 2, 3, 4])), [0, 2, 0, 4], {
       msg:
-        "Relu.backward after forward([1, -1, 1, -1]) then forward([-1, 1, -1, 1])",
+        "Relu.backward([1, 2, 3, 4]) after forward([1, -1, 1, -1]) then forward([-1, 1, -1, 1])",
+    });
+    relu.forward(tensor([[3, -3], [-3, 3]]));
+    assertClose(relu.backward(tensor([[1, 2], [3, 4]])), [[1, 0], [0, 4]], {
+      msg:
+        "Relu.backward([[1, 2], [3, 4]]) after forward([-1, 1, -1, 1]) then forward([[3, -3], [-3, 3]])",
     });
   },
 );

@@ -9,7 +9,7 @@ export class Sigmoid {
     return notImplemented("sigmoid_layer", "Sigmoid.forward");
   }
 
-  /** Returns `dout * y * (1 - y)`, with `y` the last forward's output. */
+  /** Returns `dout * (1 - y) * y`, with `y` the last forward's output. */
   backward(dout: Tensor): Tensor {
     return notImplemented("sigmoid_layer", "Sigmoid.backward");
   }

@@ -14,6 +14,69 @@ import {
 const LN3 = Math.log(3);
 
 Deno.test(
+  "forward leaves its input x unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const x = tensor([[1, -2, 0], [-0.5, 3, -4]]);
+    const y = assertUnchanged(
+      { x },
+      () => new Sigmoid().forward(x),
+      "Sigmoid.forward",
+    );
+    assertFresh(y, { x }, "Sigmoid.forward");
+  },
+);
+
+Deno.test(
+  "backward leaves dout unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    const sigmoid = new Sigmoid();
+    sigmoid.forward(tensor([[1, -2, 0], [-0.5, 3, -4]]));
+    const dout = tensor([[1, 2, 3], [4, 5, 6]]);
+    const dx = assertUnchanged(
+      { dout },
+      () => sigmoid.backward(dout),
+      "Sigmoid.backward",
+    );
+    assertFresh(dx, { dout }, "Sigmoid.backward");
+  },
+);
+
+Deno.test(
+  "backward leaves the output of forward unchanged, so a second backward gives the same gradient",
+  timeLimit,
+  () => {
+    // The caller may still hold y (the next layer keeps its input for its own
+    // backward), and backward may run again on the same forward (a gradient
+    // check does): computing y(1 - y) into the remembered y breaks both.
+    const sigmoid = new Sigmoid();
+    const y = sigmoid.forward(tensor([0, LN3, -LN3]));
+    const dout = tensor([1, 2, 4]);
+    const what = "Sigmoid.backward([1, 2, 4]) after forward([0, ln 3, -ln 3])";
+    const first = assertUnchanged(
+      { y },
+      () => sigmoid.backward(dout),
+      `${what}, with y the tensor forward returned,`,
+    );
+    assertClose(first, [0.25, 0.375, 0.75], { msg: what });
+    assertClose(sigmoid.backward(dout), [0.25, 0.375, 0.75], {
+      msg: `${what}, called a second time`,
+    });
+  },
+);
+
+Deno.test(
+  "backward before any forward throws an error that says forward comes first",
+  timeLimit,
+  () =>
+    assertForwardFirst(
+      () => new Sigmoid().backward(tensor([1, 2])),
+      "Sigmoid.backward([1, 2]) before any forward",
+    ),
+);
+
+Deno.test(
   "forward gives 1 / (1 + exp(-x)): 0.5 at 0, 0.75 at ln 3, 0.25 at -ln 3",
   timeLimit,
   () => {
@@ -38,7 +101,7 @@ Deno.test(
 );
 
 Deno.test(
-  "backward gives dout * y * (1 - y) with y the output of forward",
+  "backward gives dout * (1 - y) * y with y the output of forward",
   timeLimit,
   () => {
     const sigmoid = new Sigmoid();
@@ -96,59 +159,6 @@ Deno.test(
 );
 
 Deno.test(
-  "forward leaves its input x unchanged and returns a new tensor",
-  timeLimit,
-  () => {
-    const x = tensor([[1, -2, 0], [-0.5, 3, -4]]);
-    const y = assertUnchanged(
-      { x },
-      () => new Sigmoid().forward(x),
-      "Sigmoid.forward",
-    );
-    assertFresh(y, { x }, "Sigmoid.forward");
-  },
-);
-
-Deno.test(
-  "backward leaves dout unchanged and returns a new tensor",
-  timeLimit,
-  () => {
-    const sigmoid = new Sigmoid();
-    sigmoid.forward(tensor([[1, -2, 0], [-0.5, 3, -4]]));
-    const dout = tensor([[1, 2, 3], [4, 5, 6]]);
-    const dx = assertUnchanged(
-      { dout },
-      () => sigmoid.backward(dout),
-      "Sigmoid.backward",
-    );
-    assertFresh(dx, { dout }, "Sigmoid.backward");
-  },
-);
-
-Deno.test(
-  "backward leaves the output of forward unchanged, so a second backward gives the same gradient",
-  timeLimit,
-  () => {
-    // The caller may still hold y (the next layer keeps its input for its own
-    // backward), and backward may run again on the same forward (a gradient
-    // check does): computing y(1 - y) into the remembered y breaks both.
-    const sigmoid = new Sigmoid();
-    const y = sigmoid.forward(tensor([0, LN3, -LN3]));
-    const dout = tensor([1, 2, 4]);
-    const what = "Sigmoid.backward([1, 2, 4]) after forward([0, ln 3, -ln 3])";
-    const first = assertUnchanged(
-      { y },
-      () => sigmoid.backward(dout),
-      `${what}, with y the tensor forward returned,`,
-    );
-    assertClose(first, [0.25, 0.375, 0.75], { msg: what });
-    assertClose(sigmoid.backward(dout), [0.25, 0.375, 0.75], {
-      msg: `${what}, called a second time`,
-    });
-  },
-);
-
-Deno.test(
   "inputs of ±1000 give outputs 0 and 1 and gradients 0, never NaN",
   timeLimit,
   () => {
@@ -166,17 +176,7 @@ Deno.test(
 );
 
 Deno.test(
-  "backward before any forward throws an error that says forward comes first",
-  timeLimit,
-  () =>
-    assertForwardFirst(
-      () => new Sigmoid().backward(tensor([1, 2])),
-      "Sigmoid.backward([1, 2]) before any forward",
-    ),
-);
-
-Deno.test(
-  "backward uses the output of the most recent forward",
+  "backward uses the output of the most recent forward, also after a forward of another shape",
   timeLimit,
   () => {
     const sigmoid = new Sigmoid();
@@ -185,6 +185,11 @@ Deno.test(
     assertClose(sigmoid.backward(tensor([1, 1, 1])), [0.25, 0.1875, 0.1875], {
       msg:
         "Sigmoid.backward([1, 1, 1]) after forward([5, -5, 2]) then forward([0, ln 3, -ln 3])",
+    });
+    sigmoid.forward(tensor([[LN3], [0]]));
+    assertClose(sigmoid.backward(tensor([[1], [2]])), [[0.1875], [0.5]], {
+      msg:
+        "Sigmoid.backward([[1], [2]]) after forward([0, ln 3, -ln 3]) then forward([[ln 3], [0]])",
     });
   },
 );

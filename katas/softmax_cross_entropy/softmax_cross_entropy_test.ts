@@ -3,6 +3,7 @@ import {
   assert,
   assertClose,
   assertFresh,
+  assertMatch,
   assertStrictEquals,
   assertStringIncludes,
   assertThrows,
@@ -46,6 +47,37 @@ function randomProbabilities(n: number, c: number, rng: Rng): Tensor {
   const e = Tensor.uniform([n, c], rng, 0.05, 1);
   return e.div(e.sum(1, true));
 }
+
+// ----------------------------------------------------------------- protocol
+
+// First, because a function that writes into its caller's tensors breaks
+// every later call, whatever values it returns.
+
+Deno.test(
+  "softmax leaves its input a unchanged and returns a new tensor",
+  timeLimit,
+  () => {
+    for (const a of [tensor([0.3, 2.9, 4.0]), tensor([[1, 2, 3], [0, 0, 5]])]) {
+      const y = assertUnchanged({ a }, () => softmax(a), "softmax");
+      assertFresh(y, { a }, "softmax");
+    }
+  },
+);
+
+Deno.test(
+  "crossEntropyError leaves y and t unchanged",
+  timeLimit,
+  () => {
+    const y = tensor([yRight, yWrong]);
+    for (const t of [tensor([2, 7]), tensor([tTwo, tTwo])]) {
+      assertUnchanged(
+        { y, t },
+        () => crossEntropyError(y, t),
+        "crossEntropyError",
+      );
+    }
+  },
+);
 
 // ------------------------------------------------------------------ softmax
 
@@ -91,6 +123,28 @@ Deno.test(
       rtol: 1e-15,
       msg: "softmax([-1000, -1000])",
     });
+  },
+);
+
+Deno.test(
+  "softmax of a row spanning more than 709, such as [1000, 0], gives [1, 0] without NaN",
+  timeLimit,
+  () => {
+    // exp(-1000) and exp(-2000) underflow to exactly 0, so these are the
+    // float64 answers; exp(1000) overflows, so an exponent above 709 anywhere
+    // (the minimum or the mean subtracted instead of the maximum) gives NaN.
+    const cases: [number[][], number[][]][] = [
+      [[[1000, 0]], [[1, 0]]],
+      [[[0, 1000]], [[0, 1]]],
+      [[[-1000, 0], [2000, 0]], [[0, 1], [1, 0]]],
+      [[[2000, 0, -2000]], [[1, 0, 0]]],
+    ];
+    for (const [a, expected] of cases) {
+      assertClose(softmax(tensor(a)), expected, {
+        rtol: 1e-15,
+        msg: `softmax(${JSON.stringify(a)})`,
+      });
+    }
   },
 );
 
@@ -184,17 +238,6 @@ Deno.test(
       "5,10",
       "softmax of shape [5, 10]",
     );
-  },
-);
-
-Deno.test(
-  "softmax leaves its input a unchanged and returns a new tensor",
-  timeLimit,
-  () => {
-    for (const a of [tensor([0.3, 2.9, 4.0]), tensor([[1, 2, 3], [0, 0, 5]])]) {
-      const y = assertUnchanged({ a }, () => softmax(a), "softmax");
-      assertFresh(y, { a }, "softmax");
-    }
   },
 );
 
@@ -329,54 +372,60 @@ Deno.test(
   },
 );
 
-Deno.test(
-  "crossEntropyError leaves y and t unchanged",
-  timeLimit,
-  () => {
-    const y = tensor([yRight, yWrong]);
-    for (const t of [tensor([2, 7]), tensor([tTwo, tTwo])]) {
-      assertUnchanged(
-        { y, t },
-        () => crossEntropyError(y, t),
-        "crossEntropyError",
-      );
-    }
-  },
-);
+/**
+ * Fails unless `message` gives `shape`, written [2, 3], (2, 3), 2,3 or 2x3.
+ */
+function assertGivesShape(message: string, shape: number[], call: string) {
+  const dims = shape.map(String).join("\\s*(?:,|x|×)\\s*");
+  assertMatch(
+    message,
+    new RegExp(`(?<![\\d.])${dims}(?![\\d.])`),
+    `${call} threw "${message}", which does not give the shape [${shape}]`,
+  );
+}
 
 Deno.test(
-  "a label that is not a class index 0..C-1 throws a RangeError naming it",
+  "a label that is not a class index 0..C-1 throws a RangeError naming it and the range",
   timeLimit,
   () => {
     const y = tensor([[0.2, 0.3, 0.5], [0.1, 0.1, 0.8]]);
     for (const bad of [3, -1, 1.5, NaN]) {
-      const call = `crossEntropyError(y of shape [2, 3], labels [0, ${bad}])`;
-      const error = assertThrows(
-        () => crossEntropyError(y, tensor([0, bad])),
-        RangeError,
-        undefined,
-        call,
-      );
-      assertStringIncludes(
-        error.message,
-        String(bad),
-        `${call} threw "${error.message}", which does not name the label`,
-      );
+      // The bad label first and last, so that no sample goes unchecked.
+      for (const labels of [[bad, 0], [0, bad]]) {
+        const call = `crossEntropyError(y of shape [2, 3], labels [${labels}])`;
+        const error = assertThrows(
+          () => crossEntropyError(y, tensor(labels)),
+          RangeError,
+          undefined,
+          call,
+        );
+        assertStringIncludes(
+          error.message,
+          String(bad),
+          `${call} threw "${error.message}", which does not name the label`,
+        );
+        assertStringIncludes(
+          error.message,
+          "0..2",
+          `${call} threw "${error.message}", which does not give the class ` +
+            "indices 0..2",
+        );
+      }
     }
   },
 );
 
 Deno.test(
-  "a t that is neither labels of shape [N] nor one-hot of the shape of y throws a RangeError mentioning the shape",
+  "a t that is neither labels of shape [N] nor one-hot of the shape of y throws a RangeError naming t and giving both shapes",
   timeLimit,
   () => {
     const y = tensor([[0.2, 0.3, 0.5], [0.1, 0.1, 0.8]]);
-    const bad: [number[] | number[][], string][] = [
-      [[0, 1, 2], "labels of shape [3]"],
-      [[[0, 0, 1, 0], [1, 0, 0, 0]], "one-hot of shape [2, 4]"],
-      [[[2], [1]], "labels of shape [2, 1]"],
+    const bad: [number[] | number[][], number[], string][] = [
+      [[0, 1, 2], [3], "labels of shape [3]"],
+      [[[0, 0, 1, 0], [1, 0, 0, 0]], [2, 4], "one-hot of shape [2, 4]"],
+      [[[2], [1]], [2, 1], "labels of shape [2, 1]"],
     ];
-    for (const [t, what] of bad) {
+    for (const [t, shape, what] of bad) {
       const call = `crossEntropyError(y of shape [2, 3], ${what})`;
       const error = assertThrows(
         () => crossEntropyError(y, tensor(t)),
@@ -384,11 +433,44 @@ Deno.test(
         undefined,
         call,
       );
-      assertStringIncludes(
-        error.message.toLowerCase(),
-        "shape",
-        `${call} threw "${error.message}", which does not mention the shape`,
+      assertMatch(
+        error.message,
+        /\bt\b/,
+        `${call} threw "${error.message}", which does not say that t is wrong`,
       );
+      assertGivesShape(error.message, shape, call);
+      assertGivesShape(error.message, [2, 3], call);
+    }
+    // A single sample takes one label (or a one-hot row), not two.
+    const call = "crossEntropyError(y of shape [3], labels of shape [2])";
+    const error = assertThrows(
+      () => crossEntropyError(tensor([0.2, 0.3, 0.5]), tensor([0, 1])),
+      RangeError,
+      undefined,
+      call,
+    );
+    assertGivesShape(error.message, [2], call);
+  },
+);
+
+Deno.test(
+  "a y that is neither 1-D nor 2-D throws a RangeError giving its shape",
+  timeLimit,
+  () => {
+    const y = Tensor.full([2, 1, 3], 1 / 3);
+    const cases: [Tensor, string][] = [
+      [tensor([0, 2]), "labels of shape [2]"],
+      [Tensor.full([2, 1, 3], 1), "t of the same shape"],
+    ];
+    for (const [t, what] of cases) {
+      const call = `crossEntropyError(y of shape [2, 1, 3], ${what})`;
+      const error = assertThrows(
+        () => crossEntropyError(y, t),
+        RangeError,
+        undefined,
+        call,
+      );
+      assertGivesShape(error.message, [2, 1, 3], call);
     }
   },
 );

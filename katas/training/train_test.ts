@@ -6,6 +6,7 @@ import {
 } from "./train.ts";
 import {
   assert,
+  assertClearError,
   assertClose,
   assertEquals,
   assertNotEquals,
@@ -26,6 +27,13 @@ function spiralData() {
   const train = spiral({ pointsPerClass: 100, classes: 3, rng: new Rng(0) });
   const test = spiral({ pointsPerClass: 30, classes: 3, rng: new Rng(1) });
   return { xTrain: train.x, tTrain: train.t, xTest: test.x, tTest: test.t };
+}
+
+/** 300 rows that are all different (spiral arms share their centre point). */
+function distinctRows(): Tensor {
+  return Tensor.zeros([300, 2]).map((_, k) =>
+    k % 2 ? (k >> 1) % 7 : (k >> 1) / 300
+  );
 }
 
 function mean(values: number[]): number {
@@ -89,6 +97,75 @@ class SpyNet extends TwoLayerNet {
     return [...this.calls.slice(1).map((c) => c.before), this.params];
   }
 }
+
+Deno.test("training leaves the data unchanged", timeLimit, () => {
+  const data = spiralData();
+  assertUnchanged(
+    data,
+    () =>
+      trainNetwork(new TwoLayerNet(2, 10, 3, new Rng(17), 1), data, {
+        iterations: 30,
+        batchSize: 10,
+        learningRate: 0.1,
+        rng: new Rng(18),
+      }),
+    "trainNetwork",
+  );
+});
+
+Deno.test(
+  "a tTrain whose number of rows is not xTrain's is rejected with an Error that names tTrain",
+  timeLimit,
+  () => {
+    const data = spiralData();
+    for (const rows of [299, 301]) {
+      const tTrain = Tensor.zeros([rows]);
+      assertClearError(
+        () =>
+          trainNetwork(new TwoLayerNet(2, 4, 3, new Rng(20), 1), {
+            ...data,
+            tTrain,
+          }, {
+            iterations: 1,
+            batchSize: 10,
+            learningRate: 0.1,
+            rng: new Rng(21),
+          }),
+        `trainNetwork with xTrain of 300 rows and tTrain of ${rows}`,
+        {
+          includes: "tTrain",
+          says: "name tTrain, whose rows do not match xTrain's",
+          fix: "compare the rows of xTrain and tTrain and throw an Error",
+        },
+      );
+    }
+  },
+);
+
+Deno.test(
+  "a batchSize that is not a positive whole number is rejected with an Error that names batchSize",
+  timeLimit,
+  () => {
+    const data = spiralData();
+    for (const batchSize of [0, -10, 2.5, NaN]) {
+      assertClearError(
+        () =>
+          trainNetwork(new TwoLayerNet(2, 4, 3, new Rng(22), 1), data, {
+            iterations: 1,
+            batchSize,
+            learningRate: 0.1,
+            rng: new Rng(23),
+          }),
+        `trainNetwork with batchSize ${batchSize}`,
+        {
+          includes: "batchSize",
+          says: "name batchSize",
+          fix: "check batchSize yourself and throw an Error that names it",
+        },
+      );
+    }
+  },
+);
 
 Deno.test(
   "training on the spiral lowers the loss and classifies far better than chance",
@@ -220,10 +297,7 @@ Deno.test(
   "each minibatch is batchSize rows of the training data drawn anew, with their own labels",
   timeLimit,
   () => {
-    // 300 rows that are all different (spiral arms share their centre point).
-    const xTrain = Tensor.zeros([300, 2]).map((_, k) =>
-      k % 2 ? (k >> 1) % 7 : (k >> 1) / 300
-    );
+    const xTrain = distinctRows();
     const tTrain = Tensor.zeros([300]).map((_, i) => i % 3);
     const data = { ...spiralData(), xTrain, tTrain };
     const net = new SpyNet(2, 8, 3, new Rng(8), 1);
@@ -424,17 +498,31 @@ Deno.test(
   },
 );
 
-Deno.test("training leaves the data unchanged", timeLimit, () => {
-  const data = spiralData();
-  assertUnchanged(
-    data,
-    () =>
-      trainNetwork(new TwoLayerNet(2, 10, 3, new Rng(17), 1), data, {
-        iterations: 30,
-        batchSize: 10,
-        learningRate: 0.1,
-        rng: new Rng(18),
-      }),
-    "trainNetwork",
-  );
-});
+Deno.test(
+  "each minibatch is the rows rng.choice(trainSize, batchSize) picks, as the book's np.random.choice",
+  timeLimit,
+  () => {
+    const xTrain = distinctRows();
+    const tTrain = Tensor.zeros([300]).map((_, i) => i % 3);
+    const net = new SpyNet(2, 8, 3, new Rng(24), 1);
+    trainNetwork(net, { ...spiralData(), xTrain, tTrain }, {
+      iterations: 3,
+      batchSize: 10,
+      learningRate: 0.1,
+      rng: new Rng(25),
+    });
+    // The loop takes nothing else from rng, so the draws follow one another.
+    const rng = new Rng(25);
+    net.calls.forEach(({ x, t }, k) => {
+      const rows = rng.choice(300, 10);
+      assertClose(x, xTrain.rows(rows), {
+        msg: `minibatch ${
+          k + 1
+        }: xTrain.rows(rng.choice(300, 10)) with rng new Rng(25)`,
+      });
+      assertClose(t, tTrain.rows(rows), {
+        msg: `minibatch ${k + 1}: the labels tTrain.rows(the same indices)`,
+      });
+    });
+  },
+);

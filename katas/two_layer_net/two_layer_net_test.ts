@@ -55,11 +55,34 @@ function sampleStd(t: Tensor): number {
 }
 
 Deno.test(
+  "predict, loss, accuracy and gradient leave x and t unchanged",
+  timeLimit,
+  () => {
+    const rng = new Rng(12);
+    const net = new TwoLayerNet(4, 5, 3, rng, 0.5);
+    const x = Tensor.randn([3, 4], rng);
+    for (
+      const t of [tensor([0, 2, 1]), tensor([[1, 0, 0], [0, 0, 1], [0, 1, 0]])]
+    ) {
+      const y = assertUnchanged({ x }, () => net.predict(x), "predict");
+      assertFresh(y, { x }, "predict");
+      assertUnchanged({ x, t }, () => net.loss(x, t), "loss");
+      assertUnchanged({ x, t }, () => net.accuracy(x, t), "accuracy");
+      assertUnchanged({ x, t }, () => net.gradient(x, t), "gradient");
+    }
+  },
+);
+
+Deno.test(
   "the constructor makes W1 [input, hidden], b1 [hidden], W2 [hidden, output], b2 [output]",
   timeLimit,
   () => {
     const { params } = new TwoLayerNet(6, 5, 4, new Rng(1));
-    assertEquals(Object.keys(params).sort(), ["W1", "W2", "b1", "b2"]);
+    assertEquals(
+      Object.keys(params).sort(),
+      ["W1", "W2", "b1", "b2"],
+      "the keys of new TwoLayerNet(6, 5, 4, rng).params",
+    );
     assertEquals(params.W1.shape, [6, 5], "params.W1.shape");
     assertEquals(params.b1.shape, [5], "params.b1.shape");
     assertEquals(params.W2.shape, [5, 4], "params.W2.shape");
@@ -211,7 +234,11 @@ Deno.test(
     const rng = new Rng(7);
     const net = new TwoLayerNet(4, 5, 3, rng, 0.5);
     const grads = net.gradient(Tensor.randn([3, 4], rng), tensor([0, 2, 1]));
-    assertEquals(Object.keys(grads).sort(), ["W1", "W2", "b1", "b2"]);
+    assertEquals(
+      Object.keys(grads).sort(),
+      ["W1", "W2", "b1", "b2"],
+      "the keys of gradient(x, t)",
+    );
     for (const name of NAMES) {
       assertEquals(
         grads[name].shape,
@@ -302,24 +329,5 @@ Deno.test(
       after < before,
       `loss went from ${before} to ${after} after params -= 0.1 * gradient`,
     );
-  },
-);
-
-Deno.test(
-  "predict, loss, accuracy and gradient leave x and t unchanged",
-  timeLimit,
-  () => {
-    const rng = new Rng(12);
-    const net = new TwoLayerNet(4, 5, 3, rng, 0.5);
-    const x = Tensor.randn([3, 4], rng);
-    for (
-      const t of [tensor([0, 2, 1]), tensor([[1, 0, 0], [0, 0, 1], [0, 1, 0]])]
-    ) {
-      const y = assertUnchanged({ x }, () => net.predict(x), "predict");
-      assertFresh(y, { x }, "predict");
-      assertUnchanged({ x, t }, () => net.loss(x, t), "loss");
-      assertUnchanged({ x, t }, () => net.accuracy(x, t), "accuracy");
-      assertUnchanged({ x, t }, () => net.gradient(x, t), "gradient");
-    }
   },
 );

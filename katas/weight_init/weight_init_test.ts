@@ -57,12 +57,26 @@ Deno.test("heStd(n) is √(2/n) (book 6.2.3)", timeLimit, () => {
 });
 
 Deno.test(
-  "xavierStd and heStd reject a number of inputs that is not a positive whole number",
+  "xavierStd and heStd reject a number of inputs that is not a positive whole number, naming themselves and the number",
   timeLimit,
   () => {
     for (const n of [0, -5, 2.5, NaN, Infinity]) {
-      errorMessageOf(() => xavierStd(n), `xavierStd(${n})`);
-      errorMessageOf(() => heStd(n), `heStd(${n})`);
+      for (
+        const [name, fn] of [["xavierStd", xavierStd], [
+          "heStd",
+          heStd,
+        ]] as const
+      ) {
+        const message = errorMessageOf(() => fn(n), `${name}(${n})`);
+        for (const part of [name, String(n)]) {
+          assertStringIncludes(
+            message,
+            part,
+            `${name}(${n}): the error should name the function and the bad ` +
+              `number of inputs (${part}), but it says "${message}"`,
+          );
+        }
+      }
     }
   },
 );
@@ -182,27 +196,42 @@ Deno.test(
 );
 
 Deno.test(
-  "a negative or non-finite std is rejected",
+  "a negative or non-finite std is rejected with an Error that names it",
   timeLimit,
   () => {
     for (const std of [-0.01, NaN, Infinity]) {
-      errorMessageOf(
+      const message = errorMessageOf(
         () => initWeight([10, 10], std, new Rng(11)),
         `initWeight([10, 10], ${std}, rng)`,
+      );
+      assertStringIncludes(
+        message,
+        String(std),
+        `initWeight([10, 10], ${std}, rng): the error should name the std ` +
+          `it was given, but it says "${message}"`,
       );
     }
   },
 );
 
 Deno.test(
-  '"xavier" and "he" reject a shape without a clear nIn, or with nIn = 0',
+  '"xavier" and "he" reject a shape without a clear nIn, naming the shape, or with nIn = 0',
   timeLimit,
   () => {
     for (const shape of [[10], [2, 3, 4], [0, 5], [4, 0, 3, 3]]) {
       for (const scheme of ["xavier", "he"] as const) {
-        errorMessageOf(
+        const what = `initWeight([${shape}], "${scheme}", rng)`;
+        const message = errorMessageOf(
           () => initWeight(shape, scheme, new Rng(12)),
-          `initWeight([${shape}], "${scheme}", rng)`,
+          what,
+        );
+        // Of a shape with no clear nIn the error names the shape; nIn = 0
+        // is the fan-in check's to name.
+        const part = shape.includes(0) ? "nIn" : `[${shape.join(", ")}]`;
+        assertStringIncludes(
+          message,
+          part,
+          `${what}: the error should name ${part}, but it says "${message}"`,
         );
       }
     }

@@ -65,7 +65,7 @@ Deno.test("assertUnchanged notices a changed shape", () => {
   );
 });
 
-Deno.test("assertFresh passes for a tensor with data of its own", () => {
+Deno.test("assertFresh passes for a new tensor, a clone and a reshape, which copies its data before any write", () => {
   const dout = Tensor.from([1, 2]);
   assertFresh(dout.mul(1), { dout });
   assertFresh(dout.clone(), { dout, other: Tensor.zeros([2]) });

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Tensor } from "../../lib/tensor.ts";
+import { add, div, type Tensor } from "../../lib/tensor.ts";
 
 /** 1 where `x > 0`, 0 elsewhere (0 itself included), elementwise. */
 export function stepFunction(x: Tensor): Tensor {
@@ -18,7 +18,7 @@ export function sigmoid(x: Tensor): Tensor {
   // For x = -1000, e^1000 overflows to Infinity and 1 / Infinity is exactly
   // 0; for x = 1000, e^-1000 underflows to 0 and the result is 1. Neither
   // end produces Infinity / Infinity, so this form never gives NaN.
-  return x.map((v) => 1 / (1 + Math.exp(-v)));
+  return div(1, add(1, x.neg().exp()));
 }
 
 /** max(0, x), elementwise. */

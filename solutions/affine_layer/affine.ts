@@ -25,8 +25,8 @@ export class Affine {
   /** Returns `x·W + b`, each sample of `x` flattened to a row of D values. */
   forward(x: Tensor): Tensor {
     // An image batch [N, C, H, W] becomes [N, C*H*W]; [N, D] stays as it is.
-    this.#xShape = x.shape;
     this.#x = x.reshape(x.shape[0], -1);
+    this.#xShape = x.shape;
     return this.#x.matmul(this.W).add(this.b);
   }
 

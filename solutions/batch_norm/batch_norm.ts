@@ -1,4 +1,4 @@
-import { Tensor } from "../../lib/tensor.ts";
+import { shapeToString, Tensor } from "../../lib/tensor.ts";
 
 /**
  * Added to the variance inside the square root, so that a feature that is
@@ -52,6 +52,14 @@ export class BatchNormalization {
     // the book.
     const x2 = x.ndim === 2 ? x : x.reshape(x.shape[0], -1);
     const d = x2.shape[1];
+    // A single feature would broadcast over gamma without complaint.
+    if (d !== this.gamma.size) {
+      throw new Error(
+        `BatchNormalization.forward: x of shape ${
+          shapeToString(x.shape)
+        } has ${d} features per sample, but gamma has ${this.gamma.size}`,
+      );
+    }
     this.runningMean ??= Tensor.zeros([d]);
     this.runningVar ??= Tensor.zeros([d]);
 
@@ -81,11 +89,18 @@ export class BatchNormalization {
   backward(dout: Tensor): Tensor {
     if (this.#cache === undefined) {
       throw new Error(
-        "BatchNormalization.backward needs a training-mode forward first " +
-          "(call forward(x) or forward(x, true) before backward)",
+        "BatchNormalization.backward needs a training-mode forward first: call forward(x) or forward(x, true) before backward",
       );
     }
     const { shape, xc, xn, std } = this.#cache;
+    // dout of another shape but the same size would reshape without complaint.
+    if (shapeToString(dout.shape) !== shapeToString(shape)) {
+      throw new Error(
+        `BatchNormalization.backward: dout of shape ${
+          shapeToString(dout.shape)
+        } is not the shape of the last forward's x, ${shapeToString(shape)}`,
+      );
+    }
     const n = xc.shape[0];
     const dout2 = dout.reshape(n, -1);
 

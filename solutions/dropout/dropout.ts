@@ -1,20 +1,25 @@
-import { Tensor } from "../../lib/tensor.ts";
+import { shapeToString, Tensor, where } from "../../lib/tensor.ts";
 import type { Rng } from "../../lib/random.ts";
 
 /** The Dropout layer (book 6.4.3). */
 export class Dropout {
-  readonly #ratio: number;
   readonly #rng: Rng;
+  readonly #ratio: number;
   /**
-   * What backward multiplies dout by: the 0/1 mask of the last training
-   * forward, or the scale 1 - ratio of the last inference forward.
+   * The 0/1 mask of the last training forward, `null` after an inference
+   * forward, `undefined` before any forward.
    */
-  #factor: Tensor | number | undefined;
+  #mask: Tensor | null | undefined;
 
   /** Drops each input with probability `dropoutRatio`, drawing from `rng`. */
-  constructor(dropoutRatio = 0.5, rng: Rng) {
-    this.#ratio = dropoutRatio;
+  constructor(rng: Rng, dropoutRatio = 0.5) {
+    if (!(dropoutRatio >= 0 && dropoutRatio < 1)) {
+      throw new Error(
+        `new Dropout: dropoutRatio must be at least 0 and below 1, got ${dropoutRatio}`,
+      );
+    }
     this.#rng = rng;
+    this.#ratio = dropoutRatio;
   }
 
   /**
@@ -23,20 +28,30 @@ export class Dropout {
    */
   forward(x: Tensor, train = true): Tensor {
     if (train) {
-      // One uniform draw per element, in row-major order.
-      const mask = Tensor.uniform(x.shape, this.#rng).gt(this.#ratio);
-      this.#factor = mask;
-      return x.mul(mask);
+      this.#mask = Tensor.uniform(x.shape, this.#rng).gt(this.#ratio);
+      // where, not x * mask: a dropped Infinity is 0, not Infinity * 0 = NaN.
+      return where(this.#mask, x, 0);
     }
-    this.#factor = 1 - this.#ratio;
-    return x.mul(this.#factor);
+    this.#mask = null;
+    return x.mul(1 - this.#ratio);
   }
 
   /** The gradient of the last forward: the same mask, or the same scale. */
   backward(dout: Tensor): Tensor {
-    if (this.#factor === undefined) {
+    if (this.#mask === undefined) {
       throw new Error("Dropout.backward was called before Dropout.forward");
     }
-    return dout.mul(this.#factor);
+    if (this.#mask === null) return dout.mul(1 - this.#ratio);
+    // A dout of another shape would broadcast against the mask unnoticed.
+    if (shapeToString(dout.shape) !== shapeToString(this.#mask.shape)) {
+      throw new Error(
+        `Dropout.backward: dout of shape ${
+          shapeToString(dout.shape)
+        } is not the shape of the last forward's x, ${
+          shapeToString(this.#mask.shape)
+        }`,
+      );
+    }
+    return where(this.#mask, dout, 0);
   }
 }

@@ -35,92 +35,16 @@ export function convOutputSize(
   return size;
 }
 
-/** The layout of one im2col: every size it needs, worked out once. */
-interface Layout {
-  n: number;
-  c: number;
-  h: number;
-  w: number;
-  outH: number;
-  outW: number;
-  /** Where each element of the column matrix sits in the padded images. */
-  source: Int32Array;
-}
-
-/**
- * For every element of the column matrix [N*OH*OW, C*FH*FW], its flat index
- * in the padded images [N, C, H+2P, W+2P]. Rows run over (n, oh, ow) and
- * columns over (c, fh, fw), as in the book. im2col reads through this table
- * and col2im adds back through it, which is why one is the other's adjoint.
- */
-function layout(
-  inputShape: readonly number[],
-  filterH: number,
-  filterW: number,
-  stride: number,
-  pad: number,
-): Layout {
-  if (inputShape.length !== 4) {
+/** The shape of a batch of images, [N, C, H, W], or a RangeError from `op`. */
+function imageShape(op: string, shape: readonly number[]): readonly number[] {
+  if (shape.length !== 4) {
     throw new RangeError(
-      `im2col: the input must have 4 dimensions [N, C, H, W], got shape [${
-        inputShape.join(", ")
+      `${op}: the input must have 4 dimensions [N, C, H, W], got shape [${
+        shape.join(", ")
       }]`,
     );
   }
-  const [n, c, h, w] = inputShape;
-  const outH = convOutputSize(h, filterH, stride, pad);
-  const outW = convOutputSize(w, filterW, stride, pad);
-  const paddedH = h + 2 * pad;
-  const paddedW = w + 2 * pad;
-  const source = new Int32Array(n * outH * outW * c * filterH * filterW);
-  let k = 0;
-  for (let img = 0; img < n; img++) {
-    for (let oh = 0; oh < outH; oh++) {
-      for (let ow = 0; ow < outW; ow++) {
-        for (let ch = 0; ch < c; ch++) {
-          for (let fh = 0; fh < filterH; fh++) {
-            for (let fw = 0; fw < filterW; fw++) {
-              const y = oh * stride + fh;
-              const x = ow * stride + fw;
-              source[k++] = ((img * c + ch) * paddedH + y) * paddedW + x;
-            }
-          }
-        }
-      }
-    }
-  }
-  return { n, c, h, w, outH, outW, source };
-}
-
-/** The images [N, C, H, W] with `pad` zeros around each: [N, C, H+2P, W+2P]. */
-function padImages(images: Tensor, pad: number): Tensor {
-  const [n, c, h, w] = images.shape;
-  const paddedH = h + 2 * pad;
-  const paddedW = w + 2 * pad;
-  const out = new Float64Array(n * c * paddedH * paddedW);
-  for (let plane = 0; plane < n * c; plane++) {
-    for (let y = 0; y < h; y++) {
-      const from = (plane * h + y) * w;
-      const to = (plane * paddedH + y + pad) * paddedW + pad;
-      out.set(images.data.subarray(from, from + w), to);
-    }
-  }
-  return new Tensor(out, [n, c, paddedH, paddedW]);
-}
-
-/** The inverse of padImages: drops `pad` rows and columns on each side. */
-function stripPadding(padded: Tensor, pad: number): Tensor {
-  const [n, c, paddedH, paddedW] = padded.shape;
-  const h = paddedH - 2 * pad;
-  const w = paddedW - 2 * pad;
-  const out = new Float64Array(n * c * h * w);
-  for (let plane = 0; plane < n * c; plane++) {
-    for (let y = 0; y < h; y++) {
-      const from = (plane * paddedH + y + pad) * paddedW + pad;
-      out.set(padded.data.subarray(from, from + w), (plane * h + y) * w);
-    }
-  }
-  return new Tensor(out, [n, c, h, w]);
+  return shape;
 }
 
 /**
@@ -135,17 +59,24 @@ export function im2col(
   stride = 1,
   pad = 0,
 ): Tensor {
-  const { n, c, outH, outW, source } = layout(
-    input.shape,
-    filterH,
-    filterW,
-    stride,
-    pad,
-  );
-  const img = padImages(input, pad).data;
-  const col = new Float64Array(source.length);
-  for (let k = 0; k < source.length; k++) col[k] = img[source[k]];
-  return new Tensor(col, [n * outH * outW, c * filterH * filterW]);
+  const [n, c, h, w] = imageShape("im2col", input.shape);
+  const outH = convOutputSize(h, filterH, stride, pad);
+  const outW = convOutputSize(w, filterW, stride, pad);
+
+  const img = input.pad([[0, 0], [0, 0], [pad, pad], [pad, pad]]);
+  const col = Tensor.zeros([n, c, filterH, filterW, outH, outW]);
+  // Filter element (y, x) meets pixels y, y + S, ... of the windows' rows.
+  for (let y = 0; y < filterH; y++) {
+    const yMax = y + stride * outH;
+    for (let x = 0; x < filterW; x++) {
+      const xMax = x + stride * outW;
+      col.setSliceInPlace(
+        [null, null, y, x],
+        img.slice(null, null, [y, yMax, stride], [x, xMax, stride]),
+      );
+    }
+  }
+  return col.transpose(0, 4, 5, 1, 2, 3).reshape(n * outH * outW, -1);
 }
 
 /**
@@ -161,24 +92,33 @@ export function col2im(
   stride = 1,
   pad = 0,
 ): Tensor {
-  const { n, c, h, w, source } = layout(
-    inputShape,
-    filterH,
-    filterW,
-    stride,
-    pad,
-  );
-  if (col.size !== source.length) {
+  const [n, c, h, w] = imageShape("col2im", inputShape);
+  const outH = convOutputSize(h, filterH, stride, pad);
+  const outW = convOutputSize(w, filterW, stride, pad);
+  const rows = n * outH * outW;
+  const columns = c * filterH * filterW;
+  if (col.ndim !== 2 || col.shape[0] !== rows || col.shape[1] !== columns) {
     throw new RangeError(
       `col2im: a column matrix of shape [${col.shape.join(", ")}] does not ` +
-        `match input shape [${
-          inputShape.join(", ")
-        }] with ${filterH}x${filterW} ` +
-        `filters, stride ${stride} and padding ${pad}`,
+        `match input shape [${inputShape.join(", ")}] with ${filterH}x` +
+        `${filterW} filters, stride ${stride} and padding ${pad}: ` +
+        `[${rows}, ${columns}] expected`,
     );
   }
-  const img = new Float64Array(n * c * (h + 2 * pad) * (w + 2 * pad));
-  // A pixel under several windows receives the gradient of each of them.
-  for (let k = 0; k < source.length; k++) img[source[k]] += col.data[k];
-  return stripPadding(new Tensor(img, [n, c, h + 2 * pad, w + 2 * pad]), pad);
+
+  const cols = col.reshape(n, outH, outW, c, filterH, filterW)
+    .transpose(0, 3, 4, 5, 1, 2);
+  const img = Tensor.zeros([n, c, h + 2 * pad, w + 2 * pad]);
+  for (let y = 0; y < filterH; y++) {
+    const yMax = y + stride * outH;
+    for (let x = 0; x < filterW; x++) {
+      const xMax = x + stride * outW;
+      // A pixel under several windows receives the gradient of each of them.
+      img.addSliceInPlace(
+        [null, null, [y, yMax, stride], [x, xMax, stride]],
+        cols.slice(null, null, y, x),
+      );
+    }
+  }
+  return img.slice(null, null, [pad, h + pad], [pad, w + pad]);
 }

@@ -16,8 +16,11 @@ export class Pooling {
   #xShape: readonly number[] | undefined;
   #argMax: Tensor | undefined;
 
-  /** A pooling layer with windows of poolH x poolW. */
-  constructor(poolH: number, poolW: number, stride = 1, pad = 0) {
+  /**
+   * A pooling layer with windows of poolH x poolW; the stride defaults to 2,
+   * the book's current code, so that `new Pooling(2, 2)` tiles the image.
+   */
+  constructor(poolH: number, poolW: number, stride = 2, pad = 0) {
     this.poolH = poolH;
     this.poolW = poolW;
     this.stride = stride;
@@ -46,16 +49,14 @@ export class Pooling {
     if (!this.#xShape || !this.#argMax) {
       throw new Error("Pooling.backward was called before forward");
     }
-    const poolSize = this.poolH * this.poolW;
     // Rows in the order of forward's col: (image, window, channel).
     const d = dout.transpose(0, 2, 3, 1);
+    const poolSize = this.poolH * this.poolW;
 
     // Only the maximum of a window reached the output, so only it gets the
     // gradient; the other elements of the window get 0.
     const dmax = Tensor.zeros([d.size, poolSize]);
-    for (let i = 0; i < d.size; i++) {
-      dmax.setInPlace([i, this.#argMax.data[i]], d.data[i]);
-    }
+    dmax.addPerRowInPlace(this.#argMax, d.reshape(-1));
 
     const dcol = dmax.reshape(-1, this.#xShape[1] * poolSize);
     return col2im(

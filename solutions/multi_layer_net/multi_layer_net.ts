@@ -1,5 +1,6 @@
 import { Tensor } from "../../lib/tensor.ts";
 import type { Rng } from "../../lib/random.ts";
+import type { Layer, Params } from "../../lib/layer.ts";
 import { Relu } from "../relu_layer/relu.ts";
 import { Affine } from "../affine_layer/affine.ts";
 import { SoftmaxWithLoss } from "../softmax_with_loss/softmax_with_loss.ts";
@@ -32,22 +33,13 @@ interface MultiLayerNetOptions {
 }
 
 /**
- * What the net asks of every layer in its stack. Affine and Relu have no
- * training and inference modes and ignore the flag.
- */
-interface Layer {
-  forward(x: Tensor, train: boolean): Tensor;
-  backward(dout: Tensor): Tensor;
-}
-
-/**
  * A fully connected net for classification (the book's MultiLayerNetExtend):
  * (Affine, [BatchNorm], ReLU, [Dropout]) per hidden layer, then Affine and
  * Softmax-with-Loss.
  */
 export class MultiLayerNet {
   /** W1, b1, [gamma1, beta1], W2, ...: the very tensors the layers use. */
-  params: Record<string, Tensor> = {};
+  params: Params = {};
   readonly #layers: Layer[] = [];
   readonly #affines: Affine[] = [];
   readonly #batchNorms: BatchNormalization[] = [];
@@ -90,7 +82,7 @@ export class MultiLayerNet {
         this.#layers.push(bn);
       }
       this.#layers.push(new Relu());
-      if (dropoutRatio > 0) this.#layers.push(new Dropout(dropoutRatio, rng));
+      if (dropoutRatio > 0) this.#layers.push(new Dropout(rng, dropoutRatio));
     }
     // The output layer's scores go straight to the softmax: no BN, no ReLU.
     this.#addAffine(sizes.length - 1);
@@ -125,14 +117,14 @@ export class MultiLayerNet {
   }
 
   /** The gradient of the training-mode loss for every parameter, by name. */
-  gradient(x: Tensor, t: Tensor): Record<string, Tensor> {
+  gradient(x: Tensor, t: Tensor): Params {
     this.loss(x, t, true);
 
     let dout = this.#lastLayer.backward(1);
     for (const layer of this.#layers.toReversed()) dout = layer.backward(dout);
 
     // Backward has just set every layer's gradients.
-    const grads: Record<string, Tensor> = {};
+    const grads: Params = {};
     this.#affines.forEach((affine, k) => {
       grads[`W${k + 1}`] = affine.dW!;
       grads[`b${k + 1}`] = affine.db!;

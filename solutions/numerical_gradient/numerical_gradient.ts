@@ -29,18 +29,32 @@ export function numericalGradient(
   x: Tensor,
 ): Tensor {
   const grad = Tensor.zeros(x.shape);
-  // The flat data covers every element of a tensor of any rank.
-  for (let i = 0; i < x.size; i++) {
-    const tmp = x.data[i];
-    x.data[i] = tmp + h;
+  for (const idx of multiIndices(x.shape)) {
+    const tmpVal = x.get(...idx);
+    x.setInPlace(idx, tmpVal + h);
     const fxh1 = f(x);
-    x.data[i] = tmp - h;
+    x.setInPlace(idx, tmpVal - h);
     const fxh2 = f(x);
-    grad.data[i] = (fxh1 - fxh2) / (2 * h);
-    // The saved value, not tmp - h + h, which float64 may round differently.
-    x.data[i] = tmp;
+    grad.setInPlace(idx, (fxh1 - fxh2) / (2 * h));
+    // The saved value, not tmpVal - h + h, which float64 may round differently.
+    x.setInPlace(idx, tmpVal);
   }
   return grad;
+}
+
+/**
+ * Every index of a tensor of `shape`, in row-major order: the multi_index
+ * that the book's np.nditer walks through, for a tensor of any rank.
+ */
+function* multiIndices(shape: readonly number[]): Generator<number[]> {
+  if (shape.length === 0) {
+    yield [];
+    return;
+  }
+  const [first, ...rest] = shape;
+  for (let i = 0; i < first; i++) {
+    for (const tail of multiIndices(rest)) yield [i, ...tail];
+  }
 }
 
 /**

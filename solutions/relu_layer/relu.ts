@@ -1,4 +1,4 @@
-import type { Tensor } from "../../lib/tensor.ts";
+import { type Tensor, where } from "../../lib/tensor.ts";
 
 /** The ReLU layer (book 5.5.1). */
 export class Relu {
@@ -8,7 +8,7 @@ export class Relu {
   /** Zeroes the elements of `x` that are <= 0; remembers where they were. */
   forward(x: Tensor): Tensor {
     this.#mask = x.le(0);
-    return x.zipWith(this.#mask, (v, masked) => (masked ? 0 : v));
+    return where(this.#mask, 0, x);
   }
 
   /** Passes `dout` through where the last forward's input was > 0. */
@@ -16,6 +16,7 @@ export class Relu {
     if (this.#mask === undefined) {
       throw new Error("Relu.backward was called before Relu.forward");
     }
-    return dout.zipWith(this.#mask, (g, masked) => (masked ? 0 : g));
+    // A new tensor, where the book writes into dout: the caller may keep it.
+    return where(this.#mask, 0, dout);
   }
 }

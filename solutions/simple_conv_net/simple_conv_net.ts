@@ -1,5 +1,6 @@
 import { Tensor } from "../../lib/tensor.ts";
 import type { Rng } from "../../lib/random.ts";
+import type { Layer } from "../../lib/layer.ts";
 import { Relu } from "../relu_layer/relu.ts";
 import { Affine } from "../affine_layer/affine.ts";
 import { SoftmaxWithLoss } from "../softmax_with_loss/softmax_with_loss.ts";
@@ -42,12 +43,6 @@ export interface ConvNetOptions {
   weightInitStd?: number;
   /** Where the initial weights come from. */
   rng: Rng;
-}
-
-/** A layer between the input and the scores. */
-interface Layer {
-  forward(x: Tensor): Tensor;
-  backward(dout: Tensor): Tensor;
 }
 
 /**
@@ -130,12 +125,10 @@ export class SimpleConvNet {
     // The last batch may be smaller: every image counts, unlike the book's
     // loop, which skips the remainder but still divides by all of them.
     for (let start = 0; start < n; start += batchSize) {
-      const rows = Array.from(
-        { length: Math.min(batchSize, n - start) },
-        (_, i) => start + i,
-      );
-      const y = this.predict(x.rows(rows)).argmax(1);
-      correct += y.eq(labels.rows(rows)).sum();
+      const tx = x.slice([start, start + batchSize]);
+      const tt = labels.slice([start, start + batchSize]);
+      const y = this.predict(tx).argmax(1);
+      correct += y.eq(tt).sum();
     }
     return correct / n;
   }

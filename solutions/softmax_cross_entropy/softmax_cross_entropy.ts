@@ -54,17 +54,16 @@ export function crossEntropyError(y: Tensor, t: Tensor): number {
         }`,
     );
   }
-  // The labels pick the probability of the correct class in each row.
-  let sum = 0;
-  for (let i = 0; i < batchSize; i++) {
-    const label = t.get(i);
-    if (!Number.isInteger(label) || label < 0 || label >= classes) {
-      throw new RangeError(
-        `crossEntropyError: label ${label} of sample ${i} is not a class ` +
-          `index 0..${classes - 1}`,
-      );
-    }
-    sum += Math.log(y.get(i, label) + DELTA);
+  const labels = t.toArray() as number[];
+  const bad = labels.findIndex((k) =>
+    !Number.isInteger(k) || k < 0 || k >= classes
+  );
+  if (bad >= 0) {
+    throw new RangeError(
+      `crossEntropyError: label ${labels[bad]} of sample ${bad} is not a ` +
+        `class index 0..${classes - 1}`,
+    );
   }
-  return -sum / batchSize;
+  // y[arange(N), t]: the probability of the correct class in each row.
+  return -y.takePerRow(t).add(DELTA).log().sum() / batchSize;
 }

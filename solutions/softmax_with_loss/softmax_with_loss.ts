@@ -15,8 +15,8 @@ export class SoftmaxWithLoss {
 
   /** Returns the cross-entropy error of `softmax(x)` against `t`. */
   forward(x: Tensor, t: Tensor): number {
-    this.t = t;
     this.y = softmax(x);
+    this.t = t;
     this.loss = crossEntropyError(this.y, this.t);
     return this.loss;
   }
@@ -28,21 +28,17 @@ export class SoftmaxWithLoss {
         "SoftmaxWithLoss.backward was called before SoftmaxWithLoss.forward",
       );
     }
-    const batchSize = this.y.shape[0];
+    const batchSize = this.t.shape[0];
     let dx: Tensor;
     if (this.t.size === this.y.size) {
-      // One-hot targets: the famous y - t.
-      dx = this.y.sub(this.t);
+      // One-hot targets: the famous y - t, over N because the loss is a mean.
+      dx = this.y.sub(this.t).div(batchSize);
     } else {
-      // Labels: subtract 1 where the one-hot row would have its 1, working on
-      // a copy so that this.y stays the softmax output.
-      dx = this.y.clone();
-      for (let i = 0; i < batchSize; i++) {
-        const label = this.t.get(i);
-        dx.setInPlace([i, label], dx.get(i, label) - 1);
-      }
+      // Labels: y[arange(N), t] -= 1, on a copy so that this.y stays the
+      // softmax output.
+      dx = this.y.clone().addPerRowInPlace(this.t, -1).div(batchSize);
     }
-    // The loss is a batch mean, so each sample's gradient carries 1 / N.
-    return dx.mul(dout / batchSize);
+    // The book's Python leaves dout out: it is 1 there, but a loss may be scaled.
+    return dx.mul(dout);
   }
 }

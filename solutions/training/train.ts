@@ -60,6 +60,20 @@ export function trainNetwork(
 ): TrainingHistory {
   const { iterations, batchSize, learningRate, rng, onEpoch } = options;
   const trainSize = data.xTrain.shape[0];
+  // Extra labels would be ignored and missing ones drawn out of range.
+  if (data.tTrain.shape[0] !== trainSize) {
+    throw new Error(
+      `trainNetwork: xTrain has ${trainSize} rows but tTrain has ${
+        data.tTrain.shape[0]
+      }: one target per training row`,
+    );
+  }
+  // A batch of 0 rows would train on nothing and make epochs endless.
+  if (!Number.isInteger(batchSize) || batchSize <= 0) {
+    throw new Error(
+      `trainNetwork: batchSize must be a positive whole number, got ${batchSize}`,
+    );
+  }
   // Rounded down so that an epoch ends on a whole iteration.
   const iterPerEpoch = Math.max(Math.floor(trainSize / batchSize), 1);
   const history: TrainingHistory = {
@@ -69,12 +83,8 @@ export function trainNetwork(
   };
 
   for (let i = 0; i < iterations; i++) {
-    // A fresh random minibatch each iteration, drawn with replacement as
-    // np.random.choice does.
-    const batchMask = Array.from(
-      { length: batchSize },
-      () => rng.int(trainSize),
-    );
+    // A fresh random minibatch each iteration, drawn with replacement.
+    const batchMask = rng.choice(trainSize, batchSize);
     const xBatch = data.xTrain.rows(batchMask);
     const tBatch = data.tTrain.rows(batchMask);
 

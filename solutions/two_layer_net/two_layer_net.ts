@@ -1,5 +1,6 @@
 import { Tensor } from "../../lib/tensor.ts";
 import type { Rng } from "../../lib/random.ts";
+import type { Layer } from "../../lib/layer.ts";
 import { Relu } from "../relu_layer/relu.ts";
 import { Affine } from "../affine_layer/affine.ts";
 import { SoftmaxWithLoss } from "../softmax_with_loss/softmax_with_loss.ts";
@@ -14,12 +15,6 @@ export interface TwoLayerParams {
   W2: Tensor;
   /** Second layer's biases, `[outputSize]`. */
   b2: Tensor;
-}
-
-/** A layer between the input and the scores. */
-interface Layer {
-  forward(x: Tensor): Tensor;
-  backward(dout: Tensor): Tensor;
 }
 
 /** The two-layer network of book 5.7: Affine, ReLU, Affine, Softmax-with-Loss. */

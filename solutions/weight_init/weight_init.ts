@@ -29,10 +29,7 @@ function stdOf(shape: number[], scheme: "xavier" | "he" | number): number {
   if (typeof scheme === "number") {
     if (scheme === 0) {
       throw new Error(
-        "initWeight: all-zero weights (std 0) cannot learn. Every hidden " +
-          "unit would compute the same output and get the same gradient, so " +
-          "the units stay identical for ever: the symmetry is never broken. " +
-          'Use random weights: "xavier", "he" or a small std such as 0.01.',
+        'initWeight: all-zero weights (std 0) cannot learn. Every hidden unit would compute the same output and get the same gradient, so the units stay identical for ever: the symmetry is never broken. Use random weights: "xavier", "he" or a small std such as 0.01.',
       );
     }
     if (!(Number.isFinite(scheme) && scheme > 0)) {
@@ -65,8 +62,7 @@ function fanIn(shape: number[]): number {
 function checkFanIn(who: string, nIn: number): void {
   if (!Number.isInteger(nIn) || nIn <= 0) {
     throw new Error(
-      `${who}: nIn, the number of inputs of a unit, must be a positive ` +
-        `whole number, got ${nIn}`,
+      `${who}: nIn, the number of inputs of a unit, must be a positive whole number, got ${nIn}`,
     );
   }
 }

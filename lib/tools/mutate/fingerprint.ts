@@ -20,22 +20,31 @@ async function readIfThere(path: string): Promise<string | undefined> {
 
 /**
  * The hash of each file the recorded score stands for: the worked answer,
- * the spec, and the equivalent mutants' list when the kata has one.
+ * the spec, the worked answers of the katas it uses (a spec run imports them,
+ * so a change there can change what the spec detects), and the equivalent
+ * mutants' list when the kata has one.
  *
  * @example
  * ```ts ignore
  * import { scoredFiles } from "./fingerprint.ts";
  * import { loadManifest } from "../manifest.ts";
- * const { katas } = await loadManifest(".");
- * console.log(await scoredFiles(".", katas[0]));
+ * const manifest = await loadManifest(".");
+ * console.log(await scoredFiles(".", manifest, manifest.katas[0]));
  * ```
  */
 export async function scoredFiles(
   root: string,
+  manifest: Manifest,
   kata: KataEntry,
 ): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const path of [answerFile(kata), specFile(kata)]) {
+  for (
+    const path of [
+      answerFile(kata),
+      specFile(kata),
+      ...usedAnswers(manifest, kata),
+    ]
+  ) {
     const text = await readIfThere(join(root, path));
     if (text === undefined) throw new Error(`${path} is missing`);
     files[path] = await hashText(text);
@@ -45,6 +54,13 @@ export async function scoredFiles(
     files[equivalentsFile(kata.name)] = await hashText(equivalents);
   }
   return files;
+}
+
+/** The worked answers of the katas that `kata` imports, transitively. */
+function usedAnswers(manifest: Manifest, kata: KataEntry): string[] {
+  return dependenciesOf(manifest, kata.name).map((name) =>
+    answerFile(manifest.katas.find((k) => k.name === name)!)
+  );
 }
 
 async function toolkitFiles(root: string, dir = "lib"): Promise<string[]> {
@@ -79,10 +95,11 @@ export async function contextHash(
   manifest: Manifest,
   kata: KataEntry,
 ): Promise<string> {
-  const uses = dependenciesOf(manifest, kata.name).map((name) =>
-    answerFile(manifest.katas.find((k) => k.name === name)!)
-  );
-  const paths = [specFile(kata), ...uses, ...await toolkitFiles(root)];
+  const paths = [
+    specFile(kata),
+    ...usedAnswers(manifest, kata),
+    ...await toolkitFiles(root),
+  ];
   const parts: string[] = [];
   for (const path of paths) {
     // By bytes: the toolkit has binary files (the WebAssembly kernels).

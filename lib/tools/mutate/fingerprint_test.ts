@@ -45,20 +45,23 @@ async function withRepo(fn: (root: string) => Promise<void>): Promise<void> {
 
 Deno.test({
   name:
-    "scoredFiles hashes the answer and the spec, and the equivalents file once there is one",
+    "scoredFiles hashes the answer, the spec and the answers used, and the equivalents file once there is one",
   ignore: !granted,
   fn: () =>
     withRepo(async (root) => {
-      assertEquals(await scoredFiles(root, b), {
+      assertEquals(await scoredFiles(root, manifest, b), {
         "solutions/b/b.ts": await hashText("export const b = 2;\n"),
         "katas/b/b_test.ts": await hashText("// spec of b\n"),
+        "solutions/a/a.ts": await hashText("export const a = 1;\n"),
       });
       await Deno.writeTextFile(
         join(root, "solutions/b/EQUIVALENT_MUTANTS.md"),
         "# none yet\n",
       );
       assertEquals(
-        (await scoredFiles(root, b))["solutions/b/EQUIVALENT_MUTANTS.md"],
+        (await scoredFiles(root, manifest, b))[
+          "solutions/b/EQUIVALENT_MUTANTS.md"
+        ],
         await hashText("# none yet\n"),
       );
     }),

@@ -104,7 +104,7 @@ async function check(manifest: Manifest, names: string[]): Promise<number> {
   const current = await Promise.all(
     katas.map(async (k) => ({
       name: k.name,
-      files: await scoredFiles(root, k),
+      files: await scoredFiles(root, manifest, k),
     })),
   );
   // A record of a kata left out by name is not a stray.
@@ -165,7 +165,7 @@ async function mutateKata(
   scores: Scores,
   forceAll: boolean,
 ): Promise<{ counts?: Counts; problems: string[] }> {
-  const files = await scoredFiles(root, kata);
+  const files = await scoredFiles(root, manifest, kata);
   const context = await contextHash(root, manifest, kata);
   const force = forceAll || scores.katas[kata.name]?.context !== context;
   console.log(
