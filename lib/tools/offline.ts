@@ -47,8 +47,9 @@ export function isOfflineFailure(output: string): boolean {
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * Every module of the toolkit and its tools (`lib/`, without test fixtures
- * or the mutation tester's own install), as repository paths: caching them
+ * Every module of the toolkit and its tools (`lib/`, without test fixtures,
+ * the mutation tester's own install or a folder with a config of its own),
+ * as repository paths: caching them
  * caches every package they import, the learner's katas aside (which
  * import only the toolkit and each other).
  *
@@ -61,6 +62,11 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export async function toolkitModules(root: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (dir: string) => {
+    // A folder with its own deno.json (the host's headless-browser test) is
+    // a project of its own, with its own packages, not the learner's.
+    if (await Deno.stat(join(dir, "deno.json")).then(() => true, () => false)) {
+      return;
+    }
     for await (const entry of Deno.readDir(dir)) {
       const path = join(dir, entry.name);
       if (entry.isDirectory) {

@@ -55,6 +55,11 @@ Deno.test({
       ]
     ) assert(modules.includes(m), `${m} is not cached by prepare`);
     assert(!modules.some((m) => m.includes("/testdata/")));
+    assert(modules.includes("lib/tools/host/main.ts"));
+    assert(
+      !modules.some((m) => m.startsWith("lib/tools/host/browser/")),
+      "the browser test has its own config and packages",
+    );
   },
 });
 
