@@ -809,6 +809,73 @@ e2e(
   },
 );
 
+e2e(
+  "start --join sends the host progress events only, with the join code, and goes on the same when no host answers",
+  async () => {
+    const r = await repo();
+    const received: { auth: string | null; body: Record<string, unknown> }[] =
+      [];
+    const server = Deno.serve(
+      { port: 0, hostname: "127.0.0.1", onListen: () => {} },
+      async (request) => {
+        received.push({
+          auth: request.headers.get("authorization"),
+          body: await request.json(),
+        });
+        return new Response("{}", { status: 202 });
+      },
+    );
+    const address = `127.0.0.1:${server.addr.port}`;
+    try {
+      const joined = await r.run([
+        "--once",
+        "--join",
+        address,
+        "--code",
+        "sesame-123",
+        "--name",
+        "Ada",
+      ]);
+      assertEquals(joined.code, 1);
+      assertStringIncludes(joined.stdout, "Kata 1 of 4: ReLU layer");
+      assertEquals(received.length, 1);
+      assertEquals(received[0].auth, "Bearer sesame-123");
+      const event = received[0].body;
+      assertEquals(event.name, "Ada");
+      assertEquals(event.kata, {
+        index: 0,
+        name: "relu_layer",
+        title: "ReLU layer",
+      });
+      assertEquals([event.solved, event.total, event.status], [
+        0,
+        4,
+        "failing",
+      ]);
+      const text = JSON.stringify(event);
+      assert(!text.includes("notImplemented"), "no code is sent");
+      const remembered = await r.run([
+        "--once",
+        "--join",
+        address,
+        "--code",
+        "sesame-123",
+      ]);
+      assertEquals(remembered.code, 1, remembered.stderr);
+      assertEquals(received[1]?.body.name, "Ada", "the name is remembered");
+    } finally {
+      await server.shutdown();
+    }
+    const alone = await r.run(["--once", "--join", address, "--code", "x"]);
+    assertEquals(alone.code, 1);
+    assertEquals(alone.stderr, "");
+    assertStringIncludes(alone.stdout, "Kata 1 of 4: ReLU layer");
+    const bad = await r.run(["--once", "--join", address]);
+    assertEquals(bad.code, 2);
+    assertStringIncludes(bad.stderr, "--join needs the host's join code");
+  },
+);
+
 e2e("the temporary copy is removed", async () => {
   await shared?.remove();
   shared = undefined;

@@ -20,6 +20,7 @@ import { type KeyAction, listenForKeys } from "../screen/keys.ts";
 import { LazyLsp } from "./lsp_check.ts";
 import { displayPath, kataPaths } from "../state/paths.ts";
 import { loadProgress } from "../state/progress.ts";
+import type { HostLink } from "../state/host_link.ts";
 import { chooseStart, fromNote } from "../state/start_at.ts";
 import { internalLine, kataTitle } from "../screen/report.ts";
 import { recordPass, runPass } from "./pass.ts";
@@ -36,6 +37,8 @@ export type WatchTarget =
 export interface WatchOptions {
   /** Poll for changes instead of using file events. */
   poll: boolean;
+  /** The workshop host to tell of each check, when joined. */
+  host?: HostLink;
 }
 
 /**
@@ -144,6 +147,7 @@ export async function watch(
       });
       if (signal.aborted) return;
       const progress = await recordPass(ctx, pass);
+      options.host?.report(progress);
       currentIndex = pass.current ? pass.current.number - 1 : katas.length;
       current = pass.current?.kata;
       const solved = before < 0
@@ -189,6 +193,11 @@ export async function watch(
   controller?.abort();
   watcher.close();
   await lsp?.close();
+  if (options.host) {
+    const { progress } = await loadProgress(ctx.root, ctx.now());
+    options.host.report(progress, true);
+    await options.host.close();
+  }
   ctx.out(
     "\nStopped watching. Your progress is saved in .katas/progress.json.",
   );

@@ -45,6 +45,10 @@ export interface Options {
   from?: string;
   /** `--name <name>`: the learner's name, for a workshop host. */
   name?: string;
+  /** `--join <address>`: the workshop host to send progress to. */
+  join?: string;
+  /** `--code <code>`: the host's join code. */
+  code?: string;
 }
 
 /** A command line the runner cannot follow; the message is one line. */
@@ -112,6 +116,16 @@ export const OPTIONS: Record<OptionName, OptionSpec> = {
     value: "<kata>",
     summary: "start here; the earlier katas come from solutions/",
   },
+  join: {
+    flag: "--join",
+    value: "<address>",
+    summary: "send your progress (never your code) to a workshop host",
+  },
+  code: {
+    flag: "--code",
+    value: "<code>",
+    summary: "the host's join code, for --join",
+  },
   name: {
     flag: "--name",
     value: "<name>",
@@ -165,7 +179,15 @@ function parseTimeout(value: string | undefined): number {
   return seconds;
 }
 
-type Switch = Exclude<OptionName, "timeout" | "from" | "name">;
+type Valued = "from" | "name" | "join" | "code";
+type Switch = Exclude<OptionName, "timeout" | Valued>;
+
+const NEEDS: Record<Valued, string> = {
+  from: "--from needs a kata: its number or its name",
+  name: "--name needs your name, e.g. --name Ada",
+  join: "--join needs the host's address, e.g. --join 192.168.1.20:8787",
+  code: "--code needs the host's join code",
+};
 
 const SWITCHES = new Map<string, Switch>();
 for (const [name, spec] of Object.entries(OPTIONS)) {
@@ -224,17 +246,13 @@ export function parseArgs(
       const value = arg === "--timeout" ? args[++i] : arg.slice(10);
       options.timeoutSeconds = parseTimeout(value);
       given.push("timeout");
-    } else if (/^--(from|name)(=|$)/.test(arg)) {
-      const option = arg.startsWith("--from") ? "from" : "name";
+    } else if (/^--(from|name|join|code)(=|$)/.test(arg)) {
+      const option = arg.slice(2).split("=")[0] as Valued;
       const value = arg.includes("=")
         ? arg.slice(arg.indexOf("=") + 1)
         : args[++i];
       if (!value?.trim() || value.startsWith("-")) {
-        throw new UsageError(
-          option === "from"
-            ? `--from needs a kata: its number or its name`
-            : `--name needs your name, e.g. --name Ada`,
-        );
+        throw new UsageError(NEEDS[option]);
       }
       if (option === "name" && value.length > 60) {
         throw new UsageError(`--name takes at most 60 characters`);

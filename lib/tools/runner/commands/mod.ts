@@ -52,11 +52,22 @@ export const COMMANDS: readonly Command[] = [
   {
     name: "start",
     kata: "none",
-    options: ["from", "once", "watch", "poll", "timeout"],
+    options: [
+      "from",
+      "once",
+      "watch",
+      "poll",
+      "join",
+      "code",
+      "name",
+      "timeout",
+    ],
     summary: "Check the katas in order and show the first that fails; in a " +
       "terminal, keep watching your files and re-check on every save, " +
       "moving on by itself when the kata passes. q or Ctrl-C quits. " +
-      "--from <kata> starts there, with the earlier katas from solutions/.",
+      "--from <kata> starts there, with the earlier katas from solutions/; " +
+      "--join <address> --code <code> --name <name> shows your progress " +
+      "(never your code) on a workshop host's dashboard.",
     run: startCommand,
   },
   {
