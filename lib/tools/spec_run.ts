@@ -11,6 +11,7 @@
 import { isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { KataEntry } from "./manifest.ts";
+import { makeTempDir, removeTempDir } from "./temp_dirs.ts";
 
 /** What to run. */
 export interface SpecRunOptions {
@@ -210,7 +211,7 @@ export async function runSpec(options: SpecRunOptions): Promise<SpecRunResult> {
     signal,
     allowEnv = [],
   } = options;
-  const scratch = await Deno.makeTempDir({ prefix: "kata_spec_" });
+  const scratch = await makeTempDir("kata_spec_");
   try {
     const junit = join(scratch, "junit.xml");
     const args = [
@@ -265,6 +266,6 @@ export async function runSpec(options: SpecRunOptions): Promise<SpecRunResult> {
       tests.every((t) => t.passed);
     return { passed, tests, timedOut, code, output };
   } finally {
-    await Deno.remove(scratch, { recursive: true }).catch(() => {});
+    await removeTempDir(scratch);
   }
 }

@@ -38,9 +38,14 @@ function rows(section: string, commands: readonly Command[]): Row[] {
       const command = words.find((w) => /^[a-z]/.test(w)) ?? commands[0].name;
       const options = [...typed.matchAll(FLAG), ...text.matchAll(FLAG)]
         .map((m) => m[1]);
+      // `--from <kata>`: an option's value, not the command's kata.
+      const takesValue = (w: string | undefined) =>
+        Object.values(OPTIONS).some((o) => o.flag === w && o.value);
       return {
         command,
-        kata: words.some((w) => /^[<[]kata[>\]]$/.test(w)),
+        kata: words.some((w, i) =>
+          /^[<[]kata[>\]]$/.test(w) && !takesValue(words[i - 1])
+        ),
         options,
       };
     });

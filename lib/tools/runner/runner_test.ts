@@ -546,6 +546,336 @@ e2e(
   },
 );
 
+function watchSession(r: TempRepo, args: string[]) {
+  const child = r.spawn(args);
+  let out = "";
+  const reading = (async () => {
+    for await (const s of child.stdout.pipeThrough(new TextDecoderStream())) {
+      out += s;
+    }
+  })();
+  const errors = new Response(child.stderr).text();
+  return {
+    output: () => out,
+    until: async (text: string) => {
+      const deadline = Date.now() + 30_000;
+      while (!out.includes(text)) {
+        assert(Date.now() < deadline, `no "${text}" in:\n${out}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    quit: async () => {
+      const writer = child.stdin.getWriter();
+      await writer.write(new TextEncoder().encode("q"));
+      await writer.close();
+      const { code } = await child.status;
+      await reading;
+      return { code, stderr: await errors };
+    },
+  };
+}
+
+e2e(
+  "start --from takes the earlier katas from solutions/ and walks on; list and progress --json say which katas came from the worked answers",
+  async () => {
+    const r = await repo();
+    const first = await r.run(["--from", "2", "--once"]);
+    assertEquals(first.code, 1);
+    assertStringIncludes(first.stdout, "Kata 2 of 4: Scale layer");
+    assertStringIncludes(first.stdout, "You started at kata 2");
+    await r.solve("scale_layer", "scale.ts");
+    const second = await r.run(["--once"]);
+    assertStringIncludes(
+      second.stdout,
+      "Kata 3 of 4: Two ReLUs in a row",
+      "the start is remembered, and kata 3 imports kata 1's worked answer",
+    );
+    assertStringIncludes(second.stdout, "NOT STARTED");
+    await r.solve("double_relu", "double_relu.ts");
+    const last = await r.run(["--once"]);
+    assertEquals(last.code, 0);
+    assertStringIncludes(last.stdout, "All the katas from kata 2 on pass.");
+    assertStringIncludes(last.stdout, "--from 1");
+    const list = await r.run(["list"]);
+    assertMatch(list.stdout, /^ {3}1 {2}answer~ {6}ReLU layer/m);
+    assertMatch(list.stdout, /^ {3}2 {2}solved {5}/m);
+    assertMatch(list.stdout, /^ {3}3 {2}solved~ {6}Two ReLUs/m);
+    assertTerminalManners(list.stdout);
+    assertStringIncludes(list.stdout, "[~#~-] 1 of 4 solved, 2 with worked");
+    const summary = JSON.parse((await r.run(["progress", "--json"])).stdout);
+    assertEquals(
+      summary.katas.map((k: { status: string }) => k.status),
+      ["taken-from-solutions", "solved", "solved-with-solutions", "missing"],
+    );
+    assertEquals(
+      [summary.solved, summary.solvedWithSolutions, summary.takenFromSolutions],
+      [1, 1, 1],
+    );
+    assertEquals(summary.from, { number: 2, name: "scale_layer" });
+    assertEquals(summary.current, null);
+    const back = await r.run(["--from", "1", "--once"]);
+    assertStringIncludes(back.stdout, "Kata 1 of 4: ReLU layer");
+  },
+);
+
+e2e(
+  "kata --use-solutions counts as solved-with-solutions and makes that kata the current one",
+  async () => {
+    const r = await repo();
+    const { code } = await r.run(["kata", "3", "--use-solutions"]);
+    assertEquals(code, 1);
+    const summary = JSON.parse((await r.run(["progress", "--json"])).stdout);
+    assertEquals(summary.current?.name, "double_relu");
+    assertEquals(
+      summary.current?.failingTest,
+      null,
+      "not started: no test of its own fails",
+    );
+    await r.solve("double_relu", "double_relu.ts");
+    await r.run(["kata", "3", "--use-solutions"]);
+    const after = JSON.parse((await r.run(["progress", "--json"])).stdout);
+    assertEquals(after.katas[2].status, "solved-with-solutions");
+    assertEquals(after.solved, 0);
+  },
+);
+
+e2e(
+  "kata --use-solutions --watch moves on to the next kata when it passes",
+  async () => {
+    const r = await repo();
+    const session = watchSession(r, [
+      "kata",
+      "2",
+      "--use-solutions",
+      "--watch",
+    ]);
+    try {
+      await session.until("Watching katas/ for changes");
+      assertStringIncludes(session.output(), "Kata 2 of 4: Scale layer");
+      await r.solve("scale_layer", "scale.ts");
+      await session.until("Kata 3 of 4: Two ReLUs in a row");
+      assertStringIncludes(session.output(), "SOLVED  Kata 2 of 4");
+      assertStringIncludes(session.output(), "Moving on to the next kata.");
+    } finally {
+      const { code, stderr } = await session.quit();
+      assertEquals(code, 0);
+      assertEquals(stderr, "");
+    }
+  },
+);
+
+e2e(
+  "list and progress move no kata's started or last-checked time unless its file changed; progress --json carries the learner's name",
+  async () => {
+    const r = await repo();
+    await r.run(["list"]);
+    const read = async () => JSON.parse(await r.read(".katas/progress.json"));
+    let katas = (await read()).katas;
+    assertEquals(
+      katas.relu_layer.firstRunAt,
+      undefined,
+      "a stub is not started",
+    );
+    await r.run(["kata", "1"]);
+    const checked = (await read()).katas.relu_layer.lastRunAt;
+    assert(typeof checked === "string");
+    await r.run(["progress", "--json"]);
+    await r.run(["list"]);
+    katas = (await read()).katas;
+    assertEquals(katas.relu_layer.lastRunAt, checked);
+    assertEquals(katas.scale_layer.lastRunAt, undefined);
+    await r.solve("scale_layer", "scale.ts");
+    await r.run(["list"]);
+    assert(typeof (await read()).katas.scale_layer.lastRunAt === "string");
+    await r.run(["progress", "--name", "Ada Lovelace"]);
+    const summary = JSON.parse((await r.run(["progress", "--json"])).stdout);
+    assertEquals(summary.schema, 2);
+    assertEquals(summary.learner, "Ada Lovelace", "the name is remembered");
+    assertEquals(summary.current.name, "relu_layer");
+    assertEquals(summary.current.hintsUsed, 0);
+    assert(Number.isInteger(summary.current.secondsOnIt));
+  },
+);
+
+e2e(
+  "a progress file with a damaged field is repaired field by field and said so",
+  async () => {
+    const r = await repo();
+    await r.run(["hint", "1"]);
+    const good = JSON.parse(await r.read(".katas/progress.json"));
+    good.katas.relu_layer.lastRunAt = "yesterday-ish";
+    await r.write(".katas/progress.json", JSON.stringify(good));
+    const { stdout } = await r.run(["--once"]);
+    const said = stdout.replace(/\s+/g, " ");
+    assertStringIncludes(said, "relu_layer.lastRunAt was not a timestamp");
+    assertStringIncludes(said, "the rest kept");
+    const repaired = JSON.parse(await r.read(".katas/progress.json"));
+    assertEquals(repaired.katas.relu_layer.hintsShown, 1, "the hint is kept");
+  },
+);
+
+e2e(
+  "Ctrl-C while a spec runs leaves no temporary folder behind",
+  async () => {
+    const r = await repo();
+    await withSolutionEdited(
+      r,
+      "this.#mask = x.le(0);",
+      "this.#mask = x.le(0); while (x.size > 0) { /* spin */ }",
+    );
+    const tmp = await Deno.makeTempDir({ prefix: "runner_tmpdir_" });
+    try {
+      const child = r.spawn(["kata", "1", "--timeout", "60"], { TMPDIR: tmp });
+      child.stdout.cancel();
+      child.stderr.cancel();
+      const deadline = Date.now() + 30_000;
+      const entries = async () =>
+        (await Array.fromAsync(Deno.readDir(tmp))).map((e) => e.name);
+      while (!(await entries()).some((n) => n.startsWith("kata_spec_"))) {
+        assert(Date.now() < deadline, "the spec never started");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      child.kill("SIGINT");
+      assertEquals((await child.status).code, 130);
+      assertEquals(await entries(), []);
+    } finally {
+      await Deno.remove(tmp, { recursive: true });
+    }
+  },
+);
+
+e2e(
+  "a deleted spec is said, with how to put it back, rather than skipped",
+  async () => {
+    const r = await repo();
+    await Deno.remove(`${r.root}/katas/relu_layer/relu_test.ts`);
+    const { code, stdout } = await r.run(["--once"]);
+    assertEquals(code, 1);
+    assertStringIncludes(stdout, "Kata 1 of 4: ReLU layer");
+    assertStringIncludes(stdout, "MISSING SPEC");
+    assertStringIncludes(stdout, "deno task start reset relu_layer --spec");
+    await r.run(["reset", "relu_layer", "--spec", "--yes"]);
+    assertStringIncludes(
+      await r.read("katas/relu_layer/relu_test.ts"),
+      "Deno.test",
+    );
+  },
+);
+
+e2e(
+  "a broken manifest is named, with how to restore it",
+  async () => {
+    const r = await repo();
+    await r.write("katas/manifest.json", "{");
+    const { code, stderr } = await r.run(["list"]);
+    assertEquals(code, 1);
+    assertStringIncludes(stderr, "katas/manifest.json: is not valid JSON");
+    assertStringIncludes(stderr, "git checkout -- katas/manifest.json");
+  },
+);
+
+e2e(
+  "a time limit too short to load the spec is blamed, not the learner's code",
+  async () => {
+    const r = await repo();
+    const { stdout } = await r.run(["--once", "--timeout", "0.001"]);
+    const said = stdout.replace(/\s+/g, " ");
+    assertStringIncludes(said, "TIMED OUT");
+    assertStringIncludes(said, "0.001 s may be too short for Deno even");
+    assert(!said.includes("seems to loop forever"), said);
+  },
+);
+
+e2e(
+  "in a copy without git (a ZIP download), reset still puts back the stub and the spec as shipped",
+  async () => {
+    const zip = await (await repo()).zipCopy();
+    try {
+      const first = await zip.run(["--once"]);
+      assertStringIncludes(first.stdout, "Kata 1 of 4: ReLU layer");
+      const stub = await zip.read(RELU);
+      await zip.write(RELU, await zip.read("solutions/relu_layer/relu.ts"));
+      await Deno.remove(`${zip.root}/katas/relu_layer/relu_test.ts`);
+      const spec = await zip.run(["reset", "1", "--spec", "--yes"]);
+      assertEquals(spec.code, 0, spec.stdout + spec.stderr);
+      const file = await zip.run(["reset", "1", "--yes"]);
+      assertEquals(file.code, 0, file.stdout + file.stderr);
+      assertEquals(await zip.read(RELU), stub);
+      const again = await zip.run(["--once"]);
+      assertStringIncludes(again.stdout, "NOT STARTED");
+    } finally {
+      await zip.remove();
+    }
+  },
+);
+
+e2e(
+  "start --join sends the host progress events only, with the join code, and goes on the same when no host answers",
+  async () => {
+    const r = await repo();
+    const received: { auth: string | null; body: Record<string, unknown> }[] =
+      [];
+    const server = Deno.serve(
+      { port: 0, hostname: "127.0.0.1", onListen: () => {} },
+      async (request) => {
+        received.push({
+          auth: request.headers.get("authorization"),
+          body: await request.json(),
+        });
+        return new Response("{}", { status: 202 });
+      },
+    );
+    const address = `127.0.0.1:${server.addr.port}`;
+    try {
+      const joined = await r.run([
+        "--once",
+        "--join",
+        address,
+        "--code",
+        "sesame-123",
+        "--name",
+        "Ada",
+      ]);
+      assertEquals(joined.code, 1);
+      assertStringIncludes(joined.stdout, "Kata 1 of 4: ReLU layer");
+      assertEquals(received.length, 1);
+      assertEquals(received[0].auth, "Bearer sesame-123");
+      const event = received[0].body;
+      assertEquals(event.name, "Ada");
+      assertEquals(event.kata, {
+        index: 0,
+        name: "relu_layer",
+        title: "ReLU layer",
+      });
+      assertEquals([event.solved, event.total, event.status], [
+        0,
+        4,
+        "failing",
+      ]);
+      const text = JSON.stringify(event);
+      assert(!text.includes("notImplemented"), "no code is sent");
+      const remembered = await r.run([
+        "--once",
+        "--join",
+        address,
+        "--code",
+        "sesame-123",
+      ]);
+      assertEquals(remembered.code, 1, remembered.stderr);
+      assertEquals(received[1]?.body.name, "Ada", "the name is remembered");
+    } finally {
+      await server.shutdown();
+    }
+    const alone = await r.run(["--once", "--join", address, "--code", "x"]);
+    assertEquals(alone.code, 1);
+    assertEquals(alone.stderr, "");
+    assertStringIncludes(alone.stdout, "Kata 1 of 4: ReLU layer");
+    const bad = await r.run(["--once", "--join", address]);
+    assertEquals(bad.code, 2);
+    assertStringIncludes(bad.stderr, "--join needs the host's join code");
+  },
+);
+
 e2e("the temporary copy is removed", async () => {
   await shared?.remove();
   shared = undefined;

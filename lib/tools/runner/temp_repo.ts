@@ -212,6 +212,21 @@ export class TempRepo {
     }).spawn();
   }
 
+  /**
+   * Another copy of this one as a ZIP download gives it: the files as
+   * committed, without `.git` (nor `.katas/`). Remove it when done.
+   */
+  async zipCopy(): Promise<TempRepo> {
+    const root = await Deno.makeTempDir({ prefix: "katas_zip_" });
+    for await (const entry of Deno.readDir(this.root)) {
+      if (entry.name === ".git" || entry.name === ".katas") continue;
+      const from = join(this.root, entry.name);
+      if (entry.isDirectory) await copyDir(from, join(root, entry.name));
+      else await Deno.copyFile(from, join(root, entry.name));
+    }
+    return new TempRepo(root, await startPermissions(root));
+  }
+
   /** Deletes the copy. */
   async remove(): Promise<void> {
     await Deno.remove(this.root, { recursive: true }).catch(() => {});

@@ -9,7 +9,12 @@
 import { join } from "node:path";
 import type { KataEntry, Manifest } from "../manifest.ts";
 import { hintsPath, parseHints } from "../hints.ts";
-import { STUB_MARKER } from "../shipped.ts";
+import {
+  currentHashes,
+  SHIPPED_HASHES,
+  shippedHashes,
+  STUB_MARKER,
+} from "../shipped.ts";
 import {
   type Mistake,
   MistakeError,
@@ -175,6 +180,17 @@ export async function checkCompleteness(
   } catch (e) {
     if (!(e instanceof MistakeError)) throw e;
     problems.push(e.message);
+  }
+  // A copy without git history (a ZIP) recognises its stub and spec by these.
+  const recorded = await shippedHashes(root);
+  const shipped = await currentHashes(root, { katas: [kata] });
+  for (const [path, hash] of Object.entries(shipped)) {
+    if (hash !== undefined && recorded[path] !== hash) {
+      problems.push(
+        `${SHIPPED_HASHES} has not the hash of ${path} as shipped: run ` +
+          `\`deno run -A lib/tools/shipped.ts --write\` and commit it`,
+      );
+    }
   }
   for (const dep of kata.uses) {
     if (!manifest.katas.some((k) => k.name === dep)) {

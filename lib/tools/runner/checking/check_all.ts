@@ -9,13 +9,15 @@ import type { Context } from "../state/context.ts";
 import { LazyLsp } from "./lsp_check.ts";
 import { kataPaths } from "../state/paths.ts";
 import {
+  fromIndex,
   type LoadedProgress,
   loadProgress,
   type Progress,
   recordVerdict,
   updateProgress,
 } from "../state/progress.ts";
-import { checkKata, type Verdict } from "./verdict.ts";
+import { checkKata, recallVerdict, type Verdict } from "./verdict.ts";
+import { ContentHasher } from "./verdict_cache.ts";
 
 /** Every kata's verdict, the progress record after them, and the old file's state. */
 export interface AllChecked {
@@ -28,8 +30,12 @@ export interface AllChecked {
 }
 
 /**
- * Checks every kata (`concurrency` at a time) and records the verdicts and
- * the current kata.
+ * Checks every kata (`concurrency` at a time; a kata whose files have not
+ * changed since its last check is not run again) and records the verdicts
+ * and the current kata. Katas from the one the learner chose to start at
+ * take the earlier ones from `solutions/`. This is collecting, not the
+ * learner's work: it moves no kata's "started" or "last checked" unless its
+ * file changed.
  *
  * @example
  * ```ts ignore
@@ -43,22 +49,29 @@ export async function checkAll(
 ): Promise<AllChecked> {
   const before = await loadProgress(ctx.root, ctx.now());
   const { katas } = ctx.manifest;
-  const verdicts: Verdict[] = new Array(katas.length);
+  const from = fromIndex(ctx.manifest, before.progress);
+  const hasher = new ContentHasher(ctx.root);
+  const optionsFor = (i: number) => ({
+    root: ctx.root,
+    manifest: ctx.manifest,
+    timeoutMs: ctx.timeoutMs,
+    solutionsBefore: i >= from ? from : 0,
+    hasher,
+  });
+  const verdicts: (Verdict | undefined)[] = await Promise.all(
+    katas.map((kata, i) => recallVerdict(kata, optionsFor(i))),
+  );
+  const toCheck = katas.flatMap((_, i) => verdicts[i] ? [] : [i]);
   let next = 0;
   // One language server type-checks all the katas: far faster than a
   // `deno check` per kata on a fresh copy, where nothing is cached yet.
   const lazy = new LazyLsp(ctx.root);
-  const first = katas[0] && kataPaths(katas[0]);
-  const lsp = await lazy.start(first ? [first.file, first.spec] : []);
+  const first = toCheck.length ? kataPaths(katas[toCheck[0]]) : undefined;
+  const lsp = first ? await lazy.start([first.file, first.spec]) : undefined;
   const worker = async () => {
-    while (next < katas.length) {
-      const i = next++;
-      verdicts[i] = await checkKata(katas[i], {
-        root: ctx.root,
-        manifest: ctx.manifest,
-        timeoutMs: ctx.timeoutMs,
-        lsp,
-      });
+    while (next < toCheck.length) {
+      const i = toCheck[next++];
+      verdicts[i] = await checkKata(katas[i], { ...optionsFor(i), lsp });
     }
   };
   try {
@@ -66,12 +79,13 @@ export async function checkAll(
   } finally {
     await lazy.close();
   }
+  const checked = verdicts as Verdict[];
   const now = ctx.now();
   const { progress } = await updateProgress(ctx.root, now, (p) => {
-    for (const v of verdicts) recordVerdict(p, v, now);
-    p.current = verdicts.find((v) =>
+    for (const v of checked) recordVerdict(p, v, now, true);
+    p.current = checked.slice(from).find((v) =>
       v.status !== "solved" && v.status !== "missing"
     )?.kata.name ?? null;
   });
-  return { verdicts, progress, before };
+  return { verdicts: checked, progress, before };
 }

@@ -41,6 +41,11 @@ export interface PassOptions {
   lsp?: LazyLsp;
   /** Abandon the walk. */
   signal?: AbortSignal;
+  /**
+   * Take the katas before this 0-based index from `solutions/` where a
+   * kata imports them (the learner started there).
+   */
+  solutionsBefore?: number;
 }
 
 /**
@@ -70,6 +75,7 @@ export async function runPass(
           timeoutMs: ctx.timeoutMs,
           lsp: options.lsp?.current,
           signal: options.signal,
+          solutionsBefore: options.solutionsBefore,
         }),
     );
     checked.push(verdict);

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { makeTempDir, removeTempDir } from "../../temp_dirs.ts";
 import { join } from "node:path";
 import { parseProblems, type SourceProblem } from "./diagnose.ts";
 import { inRoot } from "../state/paths.ts";
@@ -38,7 +39,7 @@ export async function denoCheck(
   options: TypeCheckOptions,
 ): Promise<SourceProblem[]> {
   const { root, file, swap = {}, signal } = options;
-  const scratch = await Deno.makeTempDir({ prefix: "kata_check_" });
+  const scratch = await makeTempDir("kata_check_");
   try {
     const args = ["check", "--quiet", `--config=${join(root, "deno.json")}`];
     args.push(...await importMapArgs(root, swap, scratch));
@@ -65,6 +66,6 @@ export async function denoCheck(
         output.trim().split("\n").slice(-12).join("\n"),
     }];
   } finally {
-    await Deno.remove(scratch, { recursive: true }).catch(() => {});
+    await removeTempDir(scratch);
   }
 }

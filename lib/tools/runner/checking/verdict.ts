@@ -16,6 +16,7 @@ import {
   type KataEntry,
   type Manifest,
 } from "../../manifest.ts";
+import { isOfflineFailure, OFFLINE_ADVICE } from "../../offline.ts";
 import { shippedVersion, STUB_MARKER } from "../../shipped.ts";
 import {
   runSpec,
@@ -33,6 +34,8 @@ import {
   thrownAt,
 } from "./diagnose.ts";
 import { rankFailures } from "./ranking.ts";
+import { sha256 } from "../../content_hash.ts";
+import { ContentHasher, recalled, remember } from "./verdict_cache.ts";
 import type { LspChecker } from "./lsp_check.ts";
 import { exists, inRoot, kataPaths } from "../state/paths.ts";
 
@@ -75,6 +78,13 @@ export interface Verdict {
   /** Whether the learner's file is gone from the kata folder. */
   missingFile: boolean;
   /**
+   * Whether the spec is gone from a kata folder that is there (deleted,
+   * rather than a kata not in the copy yet).
+   */
+  missingSpec?: boolean;
+  /** The SHA-256 of the learner's file as checked. */
+  fileHash?: string;
+  /**
    * Whether the spec differs from the one shipped: the verdict is then
    * against the learner's edited spec, and never `solved`.
    */
@@ -91,6 +101,13 @@ export interface CheckOptions {
   timeoutMs: number;
   /** Take the katas this one imports from `solutions/` instead. */
   useSolutions?: boolean;
+  /**
+   * Take only the imported katas before this 0-based manifest index from
+   * `solutions/` (the learner started at that kata); `useSolutions` wins.
+   */
+  solutionsBefore?: number;
+  /** Hashes the files for the verdict cache, shared by a run's checks. */
+  hasher?: ContentHasher;
   /** Type-check through this language server (else `deno test` checks). */
   lsp?: LspChecker;
   /** Abandon the check (its subprocess is killed). */
@@ -113,27 +130,15 @@ export async function checkKata(
   kata: KataEntry,
   options: CheckOptions,
 ): Promise<Verdict> {
-  const { root, manifest, timeoutMs, lsp, signal } = options;
+  const { root, timeoutMs, lsp, signal } = options;
   const paths = kataPaths(kata);
-  const byName = new Map(manifest.katas.map((k) => [k.name, k]));
-  const deps = dependenciesOf(manifest, kata.name).map((n) => byName.get(n)!);
-  const useSolutions = (options.useSolutions ?? false) && deps.length > 0;
-  const verdict: Verdict = {
-    kata,
-    number: manifest.katas.indexOf(kata) + 1,
-    status: "failing",
-    passedTests: 0,
-    totalTests: 0,
-    otherFailures: [],
-    problems: [],
-    sandbox: false,
-    unsolvedDependencies: [],
-    usedSolutions: useSolutions ? deps.map((d) => d.name) : [],
-    missingFile: false,
-    editedSpec: false,
-  };
+  const { verdict, swap } = startVerdict(kata, options);
+  const known = await recallVerdict(kata, options);
+  if (known) return known;
   if (!await exists(inRoot(root, paths.spec))) {
-    return { ...verdict, status: "missing" };
+    return await exists(inRoot(root, paths.file))
+      ? { ...verdict, missingSpec: true }
+      : { ...verdict, status: "missing" };
   }
   let text: string;
   try {
@@ -141,14 +146,17 @@ export async function checkKata(
   } catch {
     return { ...verdict, missingFile: true };
   }
+  const key = await verdictKey(kata, swap, options);
   signal?.throwIfAborted();
-  const swap = useSolutions
-    ? Object.fromEntries(
-      deps.map((d) => [kataPaths(d).file, kataPaths(d).solution]),
-    )
-    : {};
   const typeCheck = () => denoCheck({ root, file: paths.spec, swap, signal });
-  const files = [paths.file, paths.spec, ...deps.map((d) => kataPaths(d).file)];
+  const byName = new Map(options.manifest.katas.map((k) => [k.name, k]));
+  const files = [
+    paths.file,
+    paths.spec,
+    ...dependenciesOf(options.manifest, kata.name).map((d) =>
+      kataPaths(byName.get(d)!).file
+    ),
+  ];
   const [result, types, editedSpec] = await Promise.all([
     runSpec({
       root,
@@ -159,7 +167,7 @@ export async function checkKata(
       signal,
       printed: true,
     }),
-    lsp && !useSolutions
+    lsp && verdict.usedSolutions.length === 0
       ? lsp.check(files).then((found) => found ?? typeCheck())
       : typeCheck(),
     specEdited(root, paths.spec),
@@ -177,7 +185,87 @@ export async function checkKata(
     judged.status = "failing";
   }
   if (editedSpec && judged.status === "solved") judged.status = "failing";
-  return { ...verdict, ...judged, editedSpec };
+  const checked: Verdict = {
+    ...verdict,
+    ...judged,
+    editedSpec,
+    fileHash: await sha256(text),
+  };
+  if (!signal?.aborted) await remember(root, checked, key);
+  return checked;
+}
+
+function startVerdict(
+  kata: KataEntry,
+  options: CheckOptions,
+): { verdict: Verdict; swap: Record<string, string> } {
+  const { manifest } = options;
+  const byName = new Map(manifest.katas.map((k) => [k.name, k]));
+  const deps = dependenciesOf(manifest, kata.name).map((n) => byName.get(n)!);
+  const swapped = options.useSolutions
+    ? deps
+    : deps.filter((d) =>
+      manifest.katas.indexOf(d) < (options.solutionsBefore ?? 0)
+    );
+  const verdict: Verdict = {
+    kata,
+    number: manifest.katas.indexOf(kata) + 1,
+    status: "failing",
+    passedTests: 0,
+    totalTests: 0,
+    otherFailures: [],
+    problems: [],
+    sandbox: false,
+    unsolvedDependencies: [],
+    usedSolutions: swapped.map((d) => d.name),
+    missingFile: false,
+    editedSpec: false,
+  };
+  const swap = Object.fromEntries(
+    swapped.map((d) => [kataPaths(d).file, kataPaths(d).solution]),
+  );
+  return { verdict, swap };
+}
+
+async function verdictKey(
+  kata: KataEntry,
+  swap: Record<string, string>,
+  options: CheckOptions,
+): Promise<string> {
+  const paths = kataPaths(kata);
+  const hasher = options.hasher ?? new ContentHasher(options.root);
+  const files = await hasher.closure(
+    [paths.spec, paths.file, "deno.json"],
+    swap,
+  );
+  return sha256(
+    [files, Deno.version.deno, JSON.stringify(Object.keys(swap))].join("\n"),
+  );
+}
+
+/**
+ * The verdict remembered for the kata's files as they are now (see
+ * `verdict_cache.ts`), without running anything; undefined when they have
+ * changed since, or were never checked.
+ *
+ * @example
+ * ```ts ignore
+ * import { recallVerdict } from "./verdict.ts";
+ * const known = await recallVerdict(kata, { root, manifest, timeoutMs: 10_000 });
+ * ```
+ */
+export async function recallVerdict(
+  kata: KataEntry,
+  options: CheckOptions,
+): Promise<Verdict | undefined> {
+  const { verdict, swap } = startVerdict(kata, options);
+  const known = await recalled(
+    options.root,
+    kata,
+    await verdictKey(kata, swap, options),
+  );
+  // The manifest is not in the key: the number comes from the one in force.
+  return known && { ...known, number: verdict.number };
 }
 
 async function specEdited(root: string, spec: string): Promise<boolean> {
@@ -261,6 +349,9 @@ function judge(
   const fromOutput = outputSays ? parseProblems(result.output, root) : [];
   const syntax = fromOutput.filter((p) => p.kind === "syntax");
   let problems = syntax.length ? syntax : types.length ? types : fromOutput;
+  if (outputSays && isOfflineFailure(result.output)) {
+    problems = [{ kind: "error", message: OFFLINE_ADVICE }];
+  }
   if (outputSays && problems.length === 0) {
     problems = [{
       kind: "error",

@@ -20,6 +20,8 @@ import { type KeyAction, listenForKeys } from "../screen/keys.ts";
 import { LazyLsp } from "./lsp_check.ts";
 import { displayPath, kataPaths } from "../state/paths.ts";
 import { loadProgress } from "../state/progress.ts";
+import type { HostLink } from "../state/host_link.ts";
+import { chooseStart, fromNote } from "../state/start_at.ts";
 import { internalLine, kataTitle } from "../screen/report.ts";
 import { recordPass, runPass } from "./pass.ts";
 import { wrap } from "../screen/style.ts";
@@ -28,13 +30,15 @@ import { FileWatcher } from "./watch_files.ts";
 
 /** What to watch: the walk through all katas, or one kata. */
 export type WatchTarget =
-  | { kind: "start" }
+  | { kind: "start"; fromRef?: string }
   | { kind: "kata"; kata: KataEntry; useSolutions: boolean };
 
 /** How to watch. */
 export interface WatchOptions {
   /** Poll for changes instead of using file events. */
   poll: boolean;
+  /** The workshop host to tell of each check, when joined. */
+  host?: HostLink;
 }
 
 /**
@@ -59,6 +63,11 @@ export async function watch(
     ? new LazyLsp(ctx.root)
     : undefined;
   let note = rebuildNote(await loadProgress(ctx.root, ctx.now()));
+  const start = target.kind === "start"
+    ? await chooseStart(ctx, target.fromRef)
+    : 0;
+  const startNote = fromNote(start);
+  if (startNote) note = note ? `${note}\n${startNote}` : startNote;
   let current: KataEntry | undefined = target.kind === "kata"
     ? target.kata
     : undefined;
@@ -105,6 +114,12 @@ export async function watch(
     controller = ac;
     const signal = ac.signal;
     try {
+      // The file may be damaged while watching (an editor, a second runner):
+      // the rebuild is said on the next screen, as at the start.
+      const loaded = await loadProgress(ctx.root, ctx.now());
+      if (loaded.problem === "corrupt" || loaded.problem === "repaired") {
+        note = rebuildNote(loaded);
+      }
       if (target.kind === "kata") {
         const { verdict, progress } = await checkOne(ctx, target.kata, {
           useSolutions: target.useSolutions,
@@ -121,10 +136,18 @@ export async function watch(
           displayPath(ctx.root, f).startsWith(kataPaths(k).dir + "/")
         )
       ).filter((i) => i >= 0);
-      const from = before < 0 ? 0 : Math.min(before, ...changedKatas);
-      const pass = await runPass(ctx, { from, lsp, signal });
+      const from = before < 0
+        ? start
+        : Math.max(start, Math.min(before, ...changedKatas));
+      const pass = await runPass(ctx, {
+        from,
+        lsp,
+        signal,
+        solutionsBefore: start,
+      });
       if (signal.aborted) return;
       const progress = await recordPass(ctx, pass);
+      options.host?.report(progress);
       currentIndex = pass.current ? pass.current.number - 1 : katas.length;
       current = pass.current?.kata;
       const solved = before < 0
@@ -170,6 +193,11 @@ export async function watch(
   controller?.abort();
   watcher.close();
   await lsp?.close();
+  if (options.host) {
+    const { progress } = await loadProgress(ctx.root, ctx.now());
+    options.host.report(progress, true);
+    await options.host.close();
+  }
   ctx.out(
     "\nStopped watching. Your progress is saved in .katas/progress.json.",
   );

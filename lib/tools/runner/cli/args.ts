@@ -41,6 +41,14 @@ export interface Options {
   spec: boolean;
   /** `--try`: run the spec against a classic mistake. */
   try: boolean;
+  /** `--from <kata>`: start the walk at this kata, as typed. */
+  from?: string;
+  /** `--name <name>`: the learner's name, for a workshop host. */
+  name?: string;
+  /** `--join <address>`: the workshop host to send progress to. */
+  join?: string;
+  /** `--code <code>`: the host's join code. */
+  code?: string;
 }
 
 /** A command line the runner cannot follow; the message is one line. */
@@ -103,6 +111,26 @@ export const OPTIONS: Record<OptionName, OptionSpec> = {
     summary: "run the spec against the worked answer with this mistake",
   },
   json: { flag: "--json", summary: "machine-readable, for a workshop host" },
+  from: {
+    flag: "--from",
+    value: "<kata>",
+    summary: "start here; the earlier katas come from solutions/",
+  },
+  join: {
+    flag: "--join",
+    value: "<address>",
+    summary: "send your progress (never your code) to a workshop host",
+  },
+  code: {
+    flag: "--code",
+    value: "<code>",
+    summary: "the host's join code, for --join",
+  },
+  name: {
+    flag: "--name",
+    value: "<name>",
+    summary: "your name for a workshop host (remembered)",
+  },
   timeout: {
     flag: "--timeout",
     value: "<s>",
@@ -151,10 +179,20 @@ function parseTimeout(value: string | undefined): number {
   return seconds;
 }
 
-const SWITCHES = new Map<string, Exclude<OptionName, "timeout">>();
+type Valued = "from" | "name" | "join" | "code";
+type Switch = Exclude<OptionName, "timeout" | Valued>;
+
+const NEEDS: Record<Valued, string> = {
+  from: "--from needs a kata: its number or its name",
+  name: "--name needs your name, e.g. --name Ada",
+  join: "--join needs the host's address, e.g. --join 192.168.1.20:8787",
+  code: "--code needs the host's join code",
+};
+
+const SWITCHES = new Map<string, Switch>();
 for (const [name, spec] of Object.entries(OPTIONS)) {
-  if (name === "timeout") continue;
-  const option = name as Exclude<OptionName, "timeout">;
+  if (spec.value) continue;
+  const option = name as Switch;
   SWITCHES.set(spec.flag, option);
   if (spec.alias) SWITCHES.set(spec.alias, option);
 }
@@ -208,6 +246,19 @@ export function parseArgs(
       const value = arg === "--timeout" ? args[++i] : arg.slice(10);
       options.timeoutSeconds = parseTimeout(value);
       given.push("timeout");
+    } else if (/^--(from|name|join|code)(=|$)/.test(arg)) {
+      const option = arg.slice(2).split("=")[0] as Valued;
+      const value = arg.includes("=")
+        ? arg.slice(arg.indexOf("=") + 1)
+        : args[++i];
+      if (!value?.trim() || value.startsWith("-")) {
+        throw new UsageError(NEEDS[option]);
+      }
+      if (option === "name" && value.length > 60) {
+        throw new UsageError(`--name takes at most 60 characters`);
+      }
+      options[option] = value.trim();
+      given.push(option);
     } else if (option) {
       options[option] = true;
       given.push(option);

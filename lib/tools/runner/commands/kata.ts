@@ -2,7 +2,9 @@
  * `kata <name or number>`: checks one kata, in any order, so a learner stuck
  * on kata 5 can work on kata 9. With `--use-solutions` the earlier katas it
  * imports come from `solutions/` (through an import map; the learner's own
- * files stay as they are on disk).
+ * files stay as they are on disk), and the learner is taken to have started
+ * at this kata, as with `start --from`: `start`, `list` and `progress` walk on
+ * from it, and with `--watch` the runner moves on when it passes.
  *
  * @module
  */
@@ -14,6 +16,7 @@ import { watch } from "../checking/watch.ts";
 import { findKata } from "../state/find_kata.ts";
 import type { Context } from "../state/context.ts";
 import { loadProgress } from "../state/progress.ts";
+import { chooseStart } from "../state/start_at.ts";
 import { oneKataScreen, rebuildNote } from "../screen/screens.ts";
 import { wrap } from "../screen/style.ts";
 
@@ -33,6 +36,7 @@ export async function kataOnce(
   useSolutions: boolean,
 ): Promise<number> {
   const note = rebuildNote(await loadProgress(ctx.root, ctx.now()));
+  if (useSolutions) await chooseStart(ctx, kata.name);
   const { verdict, progress } = await checkOne(ctx, kata, { useSolutions });
   if (note) ctx.out(ctx.style.dim(wrap(note, ctx.style.width)) + "\n");
   if (useSolutions && verdict.usedSolutions.length === 0) {
@@ -60,7 +64,14 @@ export async function kataCommand(
 ): Promise<number> {
   const kata = findKata(ctx.manifest, options.kata!);
   const { useSolutions } = options;
-  return options.watch && !options.once
-    ? await watch(ctx, { kind: "kata", kata, useSolutions }, options)
-    : await kataOnce(ctx, kata, useSolutions);
+  if (!options.watch || options.once) {
+    return await kataOnce(ctx, kata, useSolutions);
+  }
+  return await watch(
+    ctx,
+    useSolutions
+      ? { kind: "start", fromRef: kata.name }
+      : { kind: "kata", kata, useSolutions },
+    options,
+  );
 }

@@ -9,16 +9,27 @@ import type { Context } from "../state/context.ts";
 import { checkAll } from "../checking/check_all.ts";
 import { progressBar, TASK } from "../screen/report.ts";
 import { rebuildNote } from "../screen/screens.ts";
-import type { Style } from "../screen/style.ts";
-import type { KataStatus, Verdict } from "../checking/verdict.ts";
+import { type Style, wrap } from "../screen/style.ts";
+import type { Verdict } from "../checking/verdict.ts";
+import { reportedStatuses, type SummaryStatus } from "../state/progress.ts";
 
-function paintStatus(status: KataStatus, style: Style): string {
-  const text = status.padEnd(11);
+/** The list's word for each status, at most 11 columns. */
+const WORDS: Record<SummaryStatus, string> = {
+  "solved": "solved",
+  "solved-with-solutions": "solved~",
+  "taken-from-solutions": "answer~",
+  "failing": "failing",
+  "not started": "not started",
+  "missing": "missing",
+};
+
+function paintStatus(status: SummaryStatus, style: Style): string {
+  const text = WORDS[status].padEnd(11);
   return status === "solved"
     ? style.green(text)
     : status === "failing"
     ? style.red(text)
-    : status === "missing"
+    : status === "missing" || status.endsWith("solutions")
     ? style.yellow(text)
     : style.dim(text);
 }
@@ -38,7 +49,7 @@ function paintStatus(status: KataStatus, style: Style): string {
  * ```
  */
 export function listRow(
-  v: Pick<Verdict, "kata" | "number" | "status">,
+  v: Pick<Verdict, "kata" | "number"> & { status: SummaryStatus },
   current: boolean,
   style: Style,
 ): string {
@@ -68,10 +79,25 @@ export async function listCommand(ctx: Context): Promise<number> {
       progressBar(ctx.manifest, progress, ctx.style),
   );
   ctx.out("");
-  for (const v of verdicts) {
-    ctx.out(listRow(v, v.kata.name === progress.current, ctx.style));
-  }
+  const statuses = reportedStatuses(ctx.manifest, progress);
+  verdicts.forEach((v, i) => {
+    ctx.out(listRow(
+      { ...v, status: statuses[i] },
+      v.kata.name === progress.current,
+      ctx.style,
+    ));
+  });
   ctx.out("");
+  const notes = [
+    statuses.includes("solved-with-solutions") &&
+    "solved~ passes with worked answers for the katas it imports.",
+    statuses.includes("taken-from-solutions") &&
+    "answer~ comes from solutions/: you started at a later kata " +
+      `(\`${TASK} --from 1\` goes back).`,
+  ];
+  for (const note of notes) {
+    if (note) ctx.out(ctx.style.dim(wrap(note, ctx.style.width)));
+  }
   ctx.out(ctx.style.dim(
     progress.current
       ? `> marks your current kata. \`${TASK} kata <number>\` checks one.`

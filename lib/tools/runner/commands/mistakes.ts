@@ -9,6 +9,7 @@
  * @module
  */
 
+import { removeTempDir, track } from "../../temp_dirs.ts";
 import { join } from "node:path";
 import type { KataEntry } from "../../manifest.ts";
 import {
@@ -162,6 +163,7 @@ async function tryMistake(
     mistake,
   );
   const scratch = scratchFolder();
+  track(join(ctx.root, scratch));
   try {
     const copy = await writeScratch(
       ctx.root,
@@ -206,8 +208,6 @@ async function tryMistake(
       thrown: undefined,
     };
   } finally {
-    await Deno.remove(join(ctx.root, scratch), { recursive: true }).catch(
-      () => {},
-    );
+    await removeTempDir(join(ctx.root, scratch));
   }
 }

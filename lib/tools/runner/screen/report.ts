@@ -8,9 +8,10 @@
  */
 
 import type { KataEntry, Manifest } from "../../manifest.ts";
+import { DEFAULT_TIMEOUT_SECONDS } from "../cli/args.ts";
 import { SANDBOX_NOTE, type SourceProblem } from "../checking/diagnose.ts";
 import { kataPaths } from "../state/paths.ts";
-import type { Progress } from "../state/progress.ts";
+import { type Progress, reportedStatuses } from "../state/progress.ts";
 import { type Style, wrap } from "./style.ts";
 import type { Verdict } from "../checking/verdict.ts";
 
@@ -55,18 +56,25 @@ export function progressBar(
   progress: Progress,
   style: Style,
 ): string {
-  const solved = manifest.katas.map((k) =>
-    progress.katas[k.name]?.status === "solved"
+  const cell = reportedStatuses(manifest, progress).map((s) =>
+    s === "solved" ? "#" : s.endsWith("solutions") ? "~" : "-"
   );
-  const count = solved.filter(Boolean).length;
-  const cells = solved.length <= 50
-    ? solved
-    : Array.from({ length: 50 }, (_, i) =>
-      i < Math.round(count / solved.length * 50));
-  const bar = cells.map((s) => (s ? style.green("#") : style.dim("-"))).join(
-    "",
+  const count = cell.filter((c) => c === "#").length;
+  const helped = cell.filter((c) => c === "~").length;
+  const cells = cell.length <= 50 ? cell : Array.from(
+    { length: 50 },
+    (_, i) =>
+      i < Math.round(count / cell.length * 50)
+        ? "#"
+        : i < Math.round((count + helped) / cell.length * 50)
+        ? "~"
+        : "-",
   );
-  return `[${bar}] ${count} of ${manifest.katas.length} solved`;
+  const bar = cells.map((c) =>
+    c === "#" ? style.green(c) : c === "~" ? style.yellow(c) : style.dim(c)
+  ).join("");
+  return `[${bar}] ${count} of ${manifest.katas.length} solved` +
+    (helped ? `, ${helped} with worked answers (~)` : "");
 }
 
 function indent(text: string, by: string): string {
@@ -249,6 +257,17 @@ export function verdictLines(
         style.yellow(style.bold("MISSING"))
       }  ${paths.spec} is not in your copy.`,
     );
+  } else if (v.missingSpec) {
+    lines.push(
+      `${style.red(style.bold("MISSING SPEC"))}  ${paths.spec} is gone, ` +
+        `so this kata cannot be checked.`,
+      "",
+      wrap(
+        `\`${TASK} reset ${v.kata.name} --spec\` puts the spec back as ` +
+          `shipped.`,
+        style.width,
+      ),
+    );
   } else if (v.missingFile) {
     lines.push(
       `${style.red(style.bold("MISSING FILE"))}  ${paths.file} is not there.`,
@@ -269,12 +288,22 @@ export function verdictLines(
     if (v.timedOut.test) {
       lines.push("", indent(wrap(v.timedOut.test, style.width - 2), "  "));
     }
+    const { seconds } = v.timedOut;
+    // No test had begun: a short limit can run out while Deno is still
+    // loading the spec, and that is not the learner's loop.
+    const limitTooShort = !v.timedOut.test &&
+      seconds < DEFAULT_TIMEOUT_SECONDS;
     lines.push(
       "",
       wrap(
-        `${LOOP_ADVICE} ${
-          watching ? "Save again to re-run; " : ""
-        }--timeout <seconds> changes the limit.`,
+        limitTooShort
+          ? `No test had started when the limit ran out: ${seconds} s may ` +
+            `be too short for Deno even to load the spec. Try the default ` +
+            `limit (${DEFAULT_TIMEOUT_SECONDS} s, without --timeout); if it ` +
+            `still times out, your file may loop as it loads.`
+          : `${LOOP_ADVICE} ${
+            watching ? "Save again to re-run; " : ""
+          }--timeout <seconds> changes the limit.`,
         style.width,
       ),
     );
@@ -405,21 +434,35 @@ export function kataScreen(
  * import { closingMessage } from "./report.ts";
  * import { Style } from "./style.ts";
  * console.assert(closingMessage(26, [], Style.plain()).includes("All 26 katas pass"));
+ * console.assert(closingMessage(26, [], Style.plain(), 10).includes("from kata 11 on pass"));
  * ```
  */
 export function closingMessage(
   total: number,
   missing: KataEntry[],
   style: Style,
+  from = 0,
 ): string {
   const solved = total - missing.length;
   const lines = [
     style.green(style.bold(
-      missing.length
+      from > 0
+        ? `All the katas from kata ${from + 1} on pass.`
+        : missing.length
         ? `All ${solved} katas in your copy pass.`
         : `All ${total} katas pass. Well done!`,
     )),
     "",
+    ...(from > 0
+      ? [
+        wrap(
+          `Katas 1 to ${from} came from the worked answers: ` +
+            `\`${TASK} --from 1\` walks you through them, from the start.`,
+          style.width,
+        ),
+        "",
+      ]
+      : []),
     wrap(
       "You have written, by hand, the forward and backward pass of every " +
         "layer in the book, checked them against numerical gradients, and " +

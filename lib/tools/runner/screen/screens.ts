@@ -9,6 +9,7 @@ import type { Pass } from "../checking/pass.ts";
 import type { Verdict } from "../checking/verdict.ts";
 import type { Context } from "../state/context.ts";
 import {
+  fromIndex,
   type LoadedProgress,
   type Progress,
   PROGRESS_FILE,
@@ -30,6 +31,10 @@ import { wrap } from "./style.ts";
 export function rebuildNote(loaded: LoadedProgress): string | undefined {
   if (loaded.problem === "missing") {
     return `No progress file yet: started ${PROGRESS_FILE} from the test results.`;
+  }
+  if (loaded.problem === "repaired") {
+    return `${PROGRESS_FILE} had damaged fields (${loaded.reason}); they ` +
+      `were reset and the rest kept. The old file is kept as ${loaded.keptAs}.`;
   }
   if (loaded.problem === "corrupt") {
     return `${PROGRESS_FILE} could not be read (${loaded.reason}), so it was ` +
@@ -58,7 +63,12 @@ export async function passScreen(
     progress.katas[k.name]?.status === "missing"
   );
   if (!pass.current) {
-    return closingMessage(ctx.manifest.katas.length, missing, ctx.style);
+    return closingMessage(
+      ctx.manifest.katas.length,
+      missing,
+      ctx.style,
+      fromIndex(ctx.manifest, progress),
+    );
   }
   const kata = pass.current.kata;
   const hints = {

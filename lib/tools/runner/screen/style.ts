@@ -1,6 +1,6 @@
 /**
  * Terminal manners: colour only on a terminal and never when `NO_COLOR` is
- * set, no escape codes at all when the output is not a terminal, and text
+ * set or the terminal is `dumb`, no escape codes at all when the output is not a terminal, and text
  * wrapped to at most 80 columns.
  *
  * @module
@@ -25,8 +25,7 @@ export class Style {
   }
 
   /**
-   * The style for this process's stdout: colour on a terminal unless
-   * `NO_COLOR` is set, 80 columns or the terminal's width if narrower.
+   * The style for this process's stdout: see {@link Style.choose}.
    *
    * @example
    * ```ts
@@ -37,15 +36,46 @@ export class Style {
    */
   static detect(): Style {
     const terminal = Deno.stdout.isTerminal();
-    let width = 80;
-    if (terminal) {
-      try {
-        width = Math.max(40, Math.min(80, Deno.consoleSize().columns));
-      } catch {
-        // No size to be had: keep 80.
-      }
+    let columns: number | undefined;
+    try {
+      if (terminal) columns = Deno.consoleSize().columns;
+    } catch {
+      // No size to be had: keep 80.
     }
-    return new Style(terminal && !Deno.noColor, terminal, width);
+    let term: string | undefined;
+    try {
+      term = Deno.env.get("TERM");
+    } catch {
+      // Not allowed to read the environment: assume a capable terminal.
+    }
+    return Style.choose({ terminal, noColor: Deno.noColor, term, columns });
+  }
+
+  /**
+   * The style for an output with these traits: colour only on a terminal,
+   * and not when `NO_COLOR` is set or `TERM` is `dumb` (Emacs' shell, some
+   * CI logs, which show escape codes as text); 80 columns, or the
+   * terminal's width if narrower (at least 40).
+   *
+   * @example
+   * ```ts
+   * import { Style } from "./style.ts";
+   * console.assert(Style.choose({ terminal: true, noColor: false, term: "xterm" }).color);
+   * const dumb = Style.choose({ terminal: true, noColor: false, term: "dumb", columns: 60 });
+   * console.assert(!dumb.color && dumb.width === 60);
+   * ```
+   */
+  static choose(traits: {
+    terminal: boolean;
+    noColor: boolean;
+    term?: string;
+    columns?: number;
+  }): Style {
+    const { terminal, noColor, term, columns } = traits;
+    const width = terminal && columns !== undefined
+      ? Math.max(40, Math.min(80, columns))
+      : 80;
+    return new Style(terminal && !noColor && term !== "dumb", terminal, width);
   }
 
   /**

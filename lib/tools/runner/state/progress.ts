@@ -16,10 +16,17 @@ import type { KataStatus, Verdict } from "../checking/verdict.ts";
 /** The progress file, relative to the repository. */
 export const PROGRESS_FILE = ".katas/progress.json";
 
+/**
+ * A kata's recorded status: what the last check found, or
+ * `solved-with-solutions` when it last passed only with worked answers
+ * standing in for the earlier katas it imports.
+ */
+export type RecordedStatus = KataStatus | "solved-with-solutions";
+
 /** What is recorded of one kata. */
 export interface KataProgress {
   /** The status the last check found. */
-  status: KataStatus;
+  status: RecordedStatus;
   /** How many hint levels have been shown (0 for none). */
   hintsShown: number;
   /** When the runner first checked the kata (ISO 8601). */
@@ -34,6 +41,10 @@ export interface KataProgress {
   resetAt?: string;
   /** When the worked answer was last shown. */
   solutionShownAt?: string;
+  /** The SHA-256 of the learner's file when it was last checked. */
+  fileHash?: string;
+  /** The name of the most telling failing test, when the last check failed. */
+  failingTest?: string;
 }
 
 /** The whole progress file. */
@@ -48,21 +59,38 @@ export interface Progress {
   current: string | null;
   /** Each kata the runner has seen, by name. */
   katas: Record<string, KataProgress>;
+  /**
+   * The kata the learner chose to start at (`start --from`, `kata
+   * --use-solutions`): the katas before it come from `solutions/`.
+   */
+  from?: string;
+  /** The learner's name, as given once with `--name`. */
+  learner?: string;
 }
 
 /** A progress file as loaded, and what was wrong with the one on disk. */
 export interface LoadedProgress {
   /** The progress (new and empty if the file was missing or unreadable). */
   progress: Progress;
-  /** Why the file on disk could not be used, if it could not. */
-  problem?: "missing" | "corrupt";
-  /** For a corrupt file: what is wrong with it. */
+  /**
+   * Why the file on disk could not be used as it was: missing, corrupt
+   * (unreadable, rebuilt from the test results) or repaired (the fields
+   * that were wrong were dropped or reset, the rest kept).
+   */
+  problem?: "missing" | "corrupt" | "repaired";
+  /** For a corrupt or repaired file: what was wrong with it. */
   reason?: string;
   /** For a corrupt file: where it was moved to (repository path). */
   keptAs?: string;
 }
 
-const STATUSES: KataStatus[] = ["solved", "failing", "not started", "missing"];
+const STATUSES: RecordedStatus[] = [
+  "solved",
+  "solved-with-solutions",
+  "failing",
+  "not started",
+  "missing",
+];
 
 /**
  * A new, empty progress record.
@@ -79,46 +107,100 @@ export function newProgress(now: Date): Progress {
   return { version: 1, startedAt: at, updatedAt: at, current: null, katas: {} };
 }
 
+/** A progress record read from JSON, and what had to be mended in it. */
+export interface RepairedProgress {
+  /** The record, with every field it could keep. */
+  progress: Progress;
+  /** One clause for each field that was dropped or reset. */
+  repairs: string[];
+}
+
+const isTime = (x: unknown) =>
+  typeof x === "string" && !Number.isNaN(Date.parse(x));
+
 /**
- * Checks parsed JSON as a progress record; throws an Error saying what is
- * wrong.
+ * Reads parsed JSON as a progress record, field by field: a field that is
+ * wrong is dropped (or reset) and said in `repairs`, the rest is kept.
+ * Throws only when the JSON is not a version 1 progress record at all.
  *
  * @example
  * ```ts
- * import { parseProgress } from "./progress.ts";
- * const p = parseProgress({ version: 1, startedAt: "x", updatedAt: "x", current: null,
- *   katas: { relu_layer: { status: "solved", hintsShown: 1 } } });
- * console.assert(p.katas.relu_layer.hintsShown === 1);
+ * import { repairProgress } from "./progress.ts";
+ * const { progress, repairs } = repairProgress({ version: 1, startedAt: "2026-01-01T00:00:00Z",
+ *   updatedAt: "x", current: null,
+ *   katas: { relu_layer: { status: "solved", hintsShown: 1 }, sigmoid: { status: 7, hintsShown: 2 } } });
+ * console.assert(progress.katas.relu_layer.hintsShown === 1);
+ * console.assert(progress.katas.sigmoid.status === "not started" && progress.katas.sigmoid.hintsShown === 2);
+ * console.assert(repairs.length === 2, repairs.join("; "));
  * let threw = false;
- * try { parseProgress({ version: 2 }); } catch { threw = true; }
+ * try { repairProgress({ version: 2 }); } catch { threw = true; }
  * console.assert(threw);
  * ```
  */
-export function parseProgress(json: unknown): Progress {
-  const p = json as Progress;
+export function repairProgress(json: unknown): RepairedProgress {
+  const p = json as Record<string, unknown>;
   if (typeof p !== "object" || p === null || p.version !== 1) {
     throw new Error("it is not a version 1 progress record");
   }
-  if (typeof p.startedAt !== "string" || typeof p.updatedAt !== "string") {
-    throw new Error("startedAt or updatedAt is not a timestamp");
+  const repairs: string[] = [];
+  const now = new Date().toISOString();
+  const time = (field: "startedAt" | "updatedAt") => {
+    if (isTime(p[field])) return p[field] as string;
+    repairs.push(`${field} was not a timestamp`);
+    return now;
+  };
+  const progress: Progress = {
+    version: 1,
+    startedAt: time("startedAt"),
+    updatedAt: time("updatedAt"),
+    current: null,
+    katas: {},
+  };
+  if (typeof p.current === "string") progress.current = p.current;
+  else if (p.current !== null) repairs.push("current was not a kata name");
+  for (const field of ["from", "learner"] as const) {
+    if (typeof p[field] === "string") progress[field] = p[field] as string;
+    else if (p[field] !== undefined) repairs.push(`${field} was not a string`);
   }
-  if (p.current !== null && typeof p.current !== "string") {
-    throw new Error("current is neither a kata name nor null");
-  }
-  if (typeof p.katas !== "object" || p.katas === null) {
-    throw new Error("katas is not an object");
-  }
-  for (const [name, k] of Object.entries(p.katas)) {
-    if (
-      !STATUSES.includes(k?.status) || !Number.isInteger(k.hintsShown) ||
-      k.hintsShown < 0
-    ) {
-      throw new Error(
-        `the entry for ${name} has no valid status or hint count`,
-      );
+  const katas = typeof p.katas === "object" && p.katas !== null
+    ? p.katas as Record<string, Record<string, unknown>>
+    : (repairs.push("katas was not an object"), {});
+  for (const [name, k] of Object.entries(katas)) {
+    if (typeof k !== "object" || k === null) {
+      repairs.push(`the entry for ${name} was not an object`);
+      continue;
     }
+    const kept: KataProgress = { status: "not started", hintsShown: 0 };
+    if (STATUSES.includes(k.status as RecordedStatus)) {
+      kept.status = k.status as RecordedStatus;
+    } else repairs.push(`${name}.status was not a status`);
+    if (Number.isInteger(k.hintsShown) && (k.hintsShown as number) >= 0) {
+      kept.hintsShown = k.hintsShown as number;
+    } else repairs.push(`${name}.hintsShown was not a count`);
+    for (
+      const field of [
+        "firstRunAt",
+        "lastRunAt",
+        "solvedAt",
+        "passedWithSolutionsAt",
+        "resetAt",
+        "solutionShownAt",
+      ] as const
+    ) {
+      if (isTime(k[field])) kept[field] = k[field] as string;
+      else if (k[field] !== undefined) {
+        repairs.push(`${name}.${field} was not a timestamp`);
+      }
+    }
+    for (const field of ["fileHash", "failingTest"] as const) {
+      if (typeof k[field] === "string") kept[field] = k[field] as string;
+      else if (k[field] !== undefined) {
+        repairs.push(`${name}.${field} was not a string`);
+      }
+    }
+    progress.katas[name] = kept;
   }
-  return p;
+  return { progress, repairs };
 }
 
 /**
@@ -146,21 +228,33 @@ export async function loadProgress(
     }
     throw e;
   }
+  let repaired: RepairedProgress | undefined;
+  let reason = "";
   try {
-    return { progress: parseProgress(JSON.parse(text)) };
+    repaired = repairProgress(JSON.parse(text));
   } catch (e) {
-    let keptAs = `.katas/progress.corrupt-${fileStamp(now)}.json`;
-    for (let n = 2; await exists(inRoot(root, keptAs)); n++) {
-      keptAs = `.katas/progress.corrupt-${fileStamp(now)}-${n}.json`;
-    }
-    await Deno.rename(path, inRoot(root, keptAs));
+    reason = (e as Error).message;
+  }
+  if (repaired && repaired.repairs.length === 0) {
+    return { progress: repaired.progress };
+  }
+  // The file is kept beside the new one, never deleted: it may hold what
+  // the learner wants back.
+  let keptAs = `.katas/progress.corrupt-${fileStamp(now)}.json`;
+  for (let n = 2; await exists(inRoot(root, keptAs)); n++) {
+    keptAs = `.katas/progress.corrupt-${fileStamp(now)}-${n}.json`;
+  }
+  await Deno.rename(path, inRoot(root, keptAs));
+  if (repaired) {
+    await saveProgress(root, repaired.progress);
     return {
-      progress: newProgress(now),
-      problem: "corrupt",
-      reason: (e as Error).message,
+      progress: repaired.progress,
+      problem: "repaired",
+      reason: repaired.repairs.join("; "),
       keptAs,
     };
   }
+  return { progress: newProgress(now), problem: "corrupt", reason, keptAs };
 }
 
 /**
@@ -224,19 +318,30 @@ export function kataProgress(progress: Progress, name: string): KataProgress {
 
 /**
  * Records what a check found. A pass with worked answers standing in for
- * earlier katas is noted, but does not make the kata solved.
+ * earlier katas is recorded as `solved-with-solutions`, never `solved`.
+ * When `collecting` (for `list`, `progress` or a host), the times a kata was
+ * started and last checked move only if the learner's file changed since
+ * it was last recorded: collecting is not the learner's work.
  *
  * @example
- * ```ts ignore
+ * ```ts
  * import { newProgress, recordVerdict } from "./progress.ts";
- * const p = newProgress(new Date());
- * recordVerdict(p, verdict, new Date());
+ * const kata = { name: "k", title: "K", book: "1", file: "k.ts", spec: "k_test.ts", uses: [] };
+ * const verdict = { kata, status: "solved" as const, usedSolutions: ["j"], fileHash: "a" };
+ * const p = newProgress(new Date(0));
+ * recordVerdict(p, verdict, new Date(1000));
+ * console.assert(p.katas.k.status === "solved-with-solutions");
+ * recordVerdict(p, verdict, new Date(2000), true);
+ * console.assert(p.katas.k.lastRunAt === new Date(1000).toISOString());
  * ```
  */
 export function recordVerdict(
   progress: Progress,
-  verdict: Verdict,
+  verdict: Pick<Verdict, "kata" | "status" | "usedSolutions" | "fileHash"> & {
+    failure?: { name: string };
+  },
   now: Date,
+  collecting = false,
 ): void {
   const k = kataProgress(progress, verdict.kata.name);
   if (verdict.status === "missing") {
@@ -244,15 +349,78 @@ export function recordVerdict(
     return;
   }
   const at = now.toISOString();
-  k.firstRunAt ??= at;
-  k.lastRunAt = at;
-  if (verdict.usedSolutions.length) {
-    if (verdict.status === "solved") k.passedWithSolutionsAt = at;
-    if (k.status === "missing") k.status = "failing";
+  const touched = !collecting ||
+    (k.fileHash === undefined
+      ? verdict.status !== "not started"
+      : verdict.fileHash !== k.fileHash);
+  if (verdict.fileHash !== undefined) k.fileHash = verdict.fileHash;
+  if (touched) {
+    k.firstRunAt ??= at;
+    k.lastRunAt = at;
+  }
+  if (verdict.status === "failing" && verdict.failure) {
+    k.failingTest = verdict.failure.name;
+  } else delete k.failingTest;
+  if (verdict.usedSolutions.length && verdict.status === "solved") {
+    k.status = "solved-with-solutions";
+    if (touched) k.passedWithSolutionsAt = at;
     return;
   }
   k.status = verdict.status;
   if (verdict.status === "solved") k.solvedAt ??= at;
+}
+
+/**
+ * A kata's status in the summary: as recorded, or `taken-from-solutions`
+ * for a kata before the one the learner chose to start at that they have
+ * not solved themselves.
+ */
+export type SummaryStatus = RecordedStatus | "taken-from-solutions";
+
+/**
+ * Each kata's status as reported, in manifest order.
+ *
+ * @example
+ * ```ts
+ * import { newProgress, reportedStatuses } from "./progress.ts";
+ * const kata = (name: string) => ({ name, title: name, book: "1", file: "f.ts", spec: "f_test.ts", uses: [] });
+ * const p = { ...newProgress(new Date(0)), from: "b" };
+ * p.katas.b = { status: "failing", hintsShown: 0 };
+ * const s = reportedStatuses({ katas: [kata("a"), kata("b")] }, p);
+ * console.assert(s[0] === "taken-from-solutions" && s[1] === "failing");
+ * ```
+ */
+export function reportedStatuses(
+  manifest: Manifest,
+  progress: Progress,
+): SummaryStatus[] {
+  const from = fromIndex(manifest, progress);
+  return manifest.katas.map((kata, i) => {
+    const status = progress.katas[kata.name]?.status ?? "not started";
+    return i < from && status !== "solved" && status !== "missing"
+      ? "taken-from-solutions"
+      : status;
+  });
+}
+
+/**
+ * The 0-based index of the kata the learner chose to start at (0 when they
+ * did not choose, or chose a kata no longer in the manifest).
+ *
+ * @example
+ * ```ts
+ * import { fromIndex, newProgress } from "./progress.ts";
+ * const kata = (name: string) => ({ name, title: name, book: "1", file: "f.ts", spec: "f_test.ts", uses: [] });
+ * const manifest = { katas: [kata("a"), kata("b")] };
+ * console.assert(fromIndex(manifest, { ...newProgress(new Date(0)), from: "b" }) === 1);
+ * console.assert(fromIndex(manifest, newProgress(new Date(0))) === 0);
+ * ```
+ */
+export function fromIndex(manifest: Manifest, progress: Progress): number {
+  return Math.max(
+    0,
+    manifest.katas.findIndex((k) => k.name === progress.from),
+  );
 }
 
 /** One kata in the machine-readable summary. */
@@ -264,31 +432,59 @@ export interface KataSummary {
   /** Title. */
   title: string;
   /** Last known status. */
-  status: KataStatus;
+  status: SummaryStatus;
   /** Hint levels shown. */
   hintsUsed: number;
-  /** When the runner first checked it. */
+  /** When the learner first worked on it (checked it, or changed its file). */
   firstRunAt: string | null;
   /** When it first passed. */
   solvedAt: string | null;
-  /** When the runner last checked it. */
+  /** When the learner last checked it, or last changed its file. */
   lastRunAt: string | null;
   /** When the worked answer was last shown. */
   solutionShownAt: string | null;
+  /** The most telling failing test, when it fails. */
+  failingTest: string | null;
+}
+
+/** The current kata, as a host shows it. */
+export interface CurrentSummary {
+  /** 1-based place in the manifest. */
+  number: number;
+  /** Folder name. */
+  name: string;
+  /** Title. */
+  title: string;
+  /** When the learner first worked on it; null if they have not yet. */
+  since: string | null;
+  /** Seconds since then; null if they have not worked on it yet. */
+  secondsOnIt: number | null;
+  /** Hint levels shown for it. */
+  hintsUsed: number;
+  /** The name of its most telling failing test, if one fails. */
+  failingTest: string | null;
 }
 
 /** What `progress --json` prints, for a workshop host to collect. */
 export interface ProgressSummary {
-  /** The format of this summary. */
-  schema: 1;
+  /** The format of this summary: 2 since the learner's name and `from`. */
+  schema: 2;
   /** When it was made. */
   generatedAt: string;
+  /** The learner's name, when they gave one. */
+  learner: string | null;
   /** Katas in the manifest. */
   total: number;
-  /** Katas solved. */
+  /** Katas solved with the learner's own files. */
   solved: number;
-  /** The first kata in order that does not pass; null when all do. */
-  current: { number: number; name: string; title: string } | null;
+  /** Katas that pass only with worked answers for the katas they import. */
+  solvedWithSolutions: number;
+  /** Katas before the chosen start, taken from the worked answers. */
+  takenFromSolutions: number;
+  /** The kata the learner chose to start at, if they chose. */
+  from: { number: number; name: string } | null;
+  /** The first kata from the chosen start that does not pass; null when all do. */
+  current: CurrentSummary | null;
   /** Hint levels shown, over all katas. */
   hintsUsed: number;
   /** When the progress file was started. */
@@ -309,8 +505,11 @@ export interface ProgressSummary {
  *   file: "relu.ts", spec: "relu_test.ts", uses: [] }] };
  * const p = newProgress(new Date(0));
  * p.current = "relu_layer";
- * const s = progressSummary(manifest, p, new Date(0));
+ * p.katas.relu_layer = { status: "failing", hintsShown: 1, firstRunAt: new Date(0).toISOString(),
+ *   failingTest: "forward keeps positives" };
+ * const s = progressSummary(manifest, p, new Date(90_000));
  * console.assert(s.total === 1 && s.solved === 0 && s.current?.number === 1);
+ * console.assert(s.current?.secondsOnIt === 90 && s.current?.failingTest === "forward keeps positives");
  * ```
  */
 export function progressSummary(
@@ -318,28 +517,51 @@ export function progressSummary(
   progress: Progress,
   now: Date,
 ): ProgressSummary {
+  const statuses = reportedStatuses(manifest, progress);
   const katas = manifest.katas.map((kata, i): KataSummary => {
     const k = progress.katas[kata.name];
     return {
       number: i + 1,
       name: kata.name,
       title: kata.title,
-      status: k?.status ?? "not started",
+      status: statuses[i],
       hintsUsed: k?.hintsShown ?? 0,
       firstRunAt: k?.firstRunAt ?? null,
       solvedAt: k?.solvedAt ?? null,
       lastRunAt: k?.lastRunAt ?? null,
       solutionShownAt: k?.solutionShownAt ?? null,
+      failingTest: k?.failingTest ?? null,
     };
   });
   const current = katas.find((k) => k.name === progress.current);
+  const count = (status: SummaryStatus) =>
+    statuses.filter((s) => s === status).length;
+  const from = progress.from !== undefined &&
+    katas.find((k) => k.name === progress.from);
   return {
-    schema: 1,
+    schema: 2,
     generatedAt: now.toISOString(),
+    learner: progress.learner ?? null,
     total: katas.length,
-    solved: katas.filter((k) => k.status === "solved").length,
+    solved: count("solved"),
+    solvedWithSolutions: count("solved-with-solutions"),
+    takenFromSolutions: count("taken-from-solutions"),
+    from: from ? { number: from.number, name: from.name } : null,
     current: current
-      ? { number: current.number, name: current.name, title: current.title }
+      ? {
+        number: current.number,
+        name: current.name,
+        title: current.title,
+        since: current.firstRunAt,
+        secondsOnIt: current.firstRunAt === null ? null : Math.max(
+          0,
+          Math.round(
+            (now.getTime() - Date.parse(current.firstRunAt)) / 1000,
+          ),
+        ),
+        hintsUsed: current.hintsUsed,
+        failingTest: current.failingTest,
+      }
       : null,
     hintsUsed: katas.reduce((sum, k) => sum + k.hintsUsed, 0),
     startedAt: progress.startedAt,

