@@ -261,6 +261,32 @@ async function pool<T>(
   return results;
 }
 
+/**
+ * The tests whose output holds a failed `console.assert`: a doc example's
+ * check that only prints ("Assertion failed: ...") and lets the test pass.
+ *
+ * @example
+ * ```ts
+ * import { failedConsoleAsserts } from "./main.ts";
+ * const output = "file:///lib/a.ts$3-8.ts ...\nAssertion failed: x\n" +
+ *   "file:///lib/a.ts$3-8.ts ... ok (1ms)";
+ * const found = failedConsoleAsserts(output);
+ * if (found.join() !== "file:///lib/a.ts$3-8.ts: Assertion failed: x") {
+ *   throw new Error(`found ${found}`);
+ * }
+ * ```
+ */
+export function failedConsoleAsserts(output: string): string[] {
+  const found: string[] = [];
+  let test = "";
+  for (const line of output.split("\n")) {
+    const started = line.match(/^(\S+) \.\.\.$/);
+    if (started) test = started[1];
+    if (line.startsWith("Assertion failed")) found.push(`${test}: ${line}`);
+  }
+  return found;
+}
+
 async function command(
   args: string[],
 ): Promise<{ ok: boolean; output: string }> {
@@ -304,9 +330,16 @@ async function main(): Promise<number> {
     const lib = await command(["test", "--allow-all", "--doc", "lib/"]);
     const summary = lib.output.match(/^(ok|FAILED) \|.*$/m)?.[0] ??
       "no summary";
-    const line = lib.ok
-      ? ok(`toolkit tests and doc examples: ${summary}`)
-      : bad(`toolkit tests: ${summary}`, lastLines(lib.output, 40));
+    const unasserted = failedConsoleAsserts(lib.output);
+    const line = !lib.ok
+      ? bad(`toolkit tests: ${summary}`, lastLines(lib.output, 40))
+      : unasserted.length > 0
+      ? bad(
+        `a console.assert failed in ${unasserted.length} doc example(s), ` +
+          "which deno test does not count as a failure",
+        unasserted.join("\n"),
+      )
+      : ok(`toolkit tests and doc examples: ${summary}`);
     print(line);
     lines.push(line);
 
@@ -370,11 +403,9 @@ async function main(): Promise<number> {
 
   const failed = lines.filter((l) => !l.ok).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `\nselfcheck: ${
-      lines.length - failed
-    } passed, ${failed} failed (${seconds} s)`,
-  );
+  // The summary alone on the last line, so that CI reads it as a count.
+  console.log(`\nTook ${seconds} s.`);
+  console.log(`selfcheck: ${lines.length - failed} passed, ${failed} failed`);
   if (failed) {
     console.log(
       `Failed checks are marked FAIL above; rerun one kata with: deno task test <kata>`,
