@@ -284,7 +284,8 @@ function assertNamesParameter(call: () => void, key: string, what: string) {
   assertClearError(call, what, {
     includes: key,
     says: `name the parameter "${key}"`,
-    fix: "keep the given checkGradients call first in update",
+    fix:
+      `keep the given checkGradients call first in update: its Error names the parameter "${key}"`,
   });
 }
 
