@@ -26,7 +26,7 @@ import { shapeToString, type Tensor } from "./tensor.ts";
  * const layers: Layer[] = [new Double(), new Double()];
  * let out = tensor([1, 2]);
  * for (const layer of layers) out = layer.forward(out, true);
- * console.assert(out.toString() === "[4, 8]");
+ * console.assert(out.toString() === "[4 8]");
  * ```
  */
 export interface Layer {
@@ -54,7 +54,7 @@ export type Params = Record<string, Tensor>;
  * };
  * const params = { w: tensor([1, 1]) };
  * halfStep.update(params, { w: tensor([2, -2]) });
- * console.assert(params.w.toString() === "[0, 2]");
+ * console.assert(params.w.toString() === "[0 2]");
  * ```
  */
 export interface Optimizer {

@@ -198,7 +198,7 @@ function parseSection(kata: string, name: string, body: string[]): Mistake {
  *   throw new Error("unreachable");
  * } catch (e) {
  *   console.assert(e instanceof MistakeError);
- *   console.assert((e as Error).message.includes('expected "a", found "c"'));
+ *   console.assert((e as Error).message.includes('expects at line 1 "a", found "c"'));
  * }
  * ```
  */
