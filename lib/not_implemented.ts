@@ -62,3 +62,53 @@ export function cannotRunYet(
     `implemented, so finish that kata first (deno test katas/${error.kata}), ` +
     `or run "${alternative}" to watch the worked answers train.`;
 }
+
+/**
+ * A script built on the katas, run on the learner's files (`yours`) or on the
+ * worked answers (`solutions`); each is told whose code it runs, for its
+ * report.
+ */
+export interface KataScript {
+  /** Runs on the learner's files (the default). */
+  yours: (whose: string) => void | Promise<void>;
+  /** Runs on the worked answers (with `--solution`). */
+  solutions: (whose: string) => void | Promise<void>;
+}
+
+/**
+ * Runs a script built on the katas (a training task, say) on the learner's
+ * files, or on the worked answers when it was given `--solution`; a kata that
+ * is still a stub ends it with the {@link cannotRunYet} sentence and exit
+ * code 1 instead of a stack trace. Each branch keeps its literal
+ * `import("...")` specifiers, so that Deno knows every module without read
+ * permission and loads only the chosen ones.
+ *
+ * @param alternative The command that runs the worked answers instead.
+ *
+ * @example
+ * ```ts
+ * import { runOnKatas } from "./not_implemented.ts";
+ * let ran = "";
+ * await runOnKatas("deno task train:solution", {
+ *   yours: (whose) => { ran = whose; },
+ *   solutions: (whose) => { ran = whose; },
+ * });
+ * if (ran !== "your katas") throw new Error(ran);
+ * ```
+ */
+export async function runOnKatas(
+  alternative: string,
+  script: KataScript,
+): Promise<void> {
+  try {
+    if (Deno.args.includes("--solution")) {
+      await script.solutions("the worked answers in solutions/");
+    } else {
+      await script.yours("your katas");
+    }
+  } catch (error) {
+    if (!(error instanceof NotImplementedError)) throw error;
+    console.error(cannotRunYet(error, alternative));
+    Deno.exit(1);
+  }
+}

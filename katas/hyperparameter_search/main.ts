@@ -13,10 +13,7 @@ import { loadMnist } from "../../lib/data/mnist.ts";
 import { Rng } from "../../lib/random.ts";
 import type { Params } from "../../lib/layer.ts";
 import type { Tensor } from "../../lib/tensor.ts";
-import {
-  cannotRunYet,
-  NotImplementedError,
-} from "../../lib/not_implemented.ts";
+import { runOnKatas } from "../../lib/not_implemented.ts";
 import type {
   Dataset,
   SearchSpace,
@@ -134,30 +131,17 @@ function search(katas: Katas, whose: string): void {
   );
 }
 
-try {
-  // Literal specifiers, so that Deno knows these modules without read
-  // permission; only the chosen ones are loaded.
-  if (Deno.args.includes("--solution")) {
-    search(
-      {
-        ...await import("../../solutions/hyperparameter_search/search.ts"),
-        ...await import("../../solutions/multi_layer_net/multi_layer_net.ts"),
-        ...await import("../../solutions/sgd/sgd.ts"),
-      },
-      "the worked answers in solutions/",
-    );
-  } else {
-    search(
-      {
-        ...await import("./search.ts"),
-        ...await import("../multi_layer_net/multi_layer_net.ts"),
-        ...await import("../sgd/sgd.ts"),
-      },
-      "your katas",
-    );
-  }
-} catch (error) {
-  if (!(error instanceof NotImplementedError)) throw error;
-  console.error(cannotRunYet(error, "deno task search:solution"));
-  Deno.exit(1);
-}
+await runOnKatas("deno task search:solution", {
+  yours: async (whose) =>
+    search({
+      ...await import("./search.ts"),
+      ...await import("../multi_layer_net/multi_layer_net.ts"),
+      ...await import("../sgd/sgd.ts"),
+    }, whose),
+  solutions: async (whose) =>
+    search({
+      ...await import("../../solutions/hyperparameter_search/search.ts"),
+      ...await import("../../solutions/multi_layer_net/multi_layer_net.ts"),
+      ...await import("../../solutions/sgd/sgd.ts"),
+    }, whose),
+});

@@ -12,10 +12,7 @@
 import { loadMnist } from "../../lib/data/mnist.ts";
 import { Rng } from "../../lib/random.ts";
 import type { Tensor } from "../../lib/tensor.ts";
-import {
-  cannotRunYet,
-  NotImplementedError,
-} from "../../lib/not_implemented.ts";
+import { runOnKatas } from "../../lib/not_implemented.ts";
 import type { NumericalNetParams } from "./numerical_net.ts";
 
 // Tiny on purpose: a numerical step evaluates the loss twice per parameter,
@@ -143,28 +140,15 @@ function run(katas: Katas, whose: string): void {
   );
 }
 
-try {
-  // Literal specifiers, so that Deno knows these modules without read
-  // permission; only the chosen ones are loaded.
-  if (Deno.args.includes("--solution")) {
-    run(
-      {
-        ...await import("../../solutions/numerical_learning/numerical_net.ts"),
-        ...await import("../../solutions/two_layer_net/two_layer_net.ts"),
-      },
-      "the worked answers in solutions/",
-    );
-  } else {
-    run(
-      {
-        ...await import("./numerical_net.ts"),
-        ...await import("../two_layer_net/two_layer_net.ts"),
-      },
-      "your katas",
-    );
-  }
-} catch (error) {
-  if (!(error instanceof NotImplementedError)) throw error;
-  console.error(cannotRunYet(error, "deno task train:numerical:solution"));
-  Deno.exit(1);
-}
+await runOnKatas("deno task train:numerical:solution", {
+  yours: async (whose) =>
+    run({
+      ...await import("./numerical_net.ts"),
+      ...await import("../two_layer_net/two_layer_net.ts"),
+    }, whose),
+  solutions: async (whose) =>
+    run({
+      ...await import("../../solutions/numerical_learning/numerical_net.ts"),
+      ...await import("../../solutions/two_layer_net/two_layer_net.ts"),
+    }, whose),
+});

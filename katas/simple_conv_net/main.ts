@@ -12,10 +12,7 @@
 import { loadMnist } from "../../lib/data/mnist.ts";
 import { Rng } from "../../lib/random.ts";
 import type { Tensor } from "../../lib/tensor.ts";
-import {
-  cannotRunYet,
-  NotImplementedError,
-} from "../../lib/not_implemented.ts";
+import { runOnKatas } from "../../lib/not_implemented.ts";
 
 const epochsArg = Deno.args.find((a) => a.startsWith("--epochs="));
 const EPOCHS = epochsArg ? Number(epochsArg.slice("--epochs=".length)) : 6;
@@ -32,12 +29,19 @@ const LEARNING_RATE = 0.001;
 /** The training loss is measured on this many training digits per epoch. */
 const LOSS_SAMPLE = 1000;
 
-const useSolution = Deno.args.includes("--solution");
-// Two literal specifiers, so that Deno knows both modules without read
-// permission; only the chosen one runs.
-const { SimpleConvNet } = useSolution
-  ? await import("../../solutions/simple_conv_net/simple_conv_net.ts")
-  : await import("./simple_conv_net.ts");
+/** The SimpleConvNet's parameters (or their gradients), by the book's names. */
+type Params = Record<"W1" | "b1" | "W2" | "b2" | "W3" | "b3", Tensor>;
+
+/** What this script asks of a SimpleConvNet, the learner's or the worked one. */
+interface ConvNet {
+  params: Params;
+  gradient(x: Tensor, t: Tensor): Params;
+  loss(x: Tensor, t: Tensor): number;
+  accuracy(x: Tensor, t: Tensor): number;
+}
+
+/** A SimpleConvNet class, built from a seeded generator. */
+type ConvNetClass = new (options: { rng: Rng }) => ConvNet;
 
 /**
  * Adam (book 6.1.6), with which the book trains its SimpleConvNet: each step
@@ -71,24 +75,24 @@ class Adam {
   }
 }
 
-const data = loadMnist({ flatten: false });
-const trainSize = data.xTrain.shape[0];
-const batchesPerEpoch = Math.floor(trainSize / BATCH_SIZE);
-const whose = useSolution ? "the worked answers in solutions/" : "your katas";
-const range = (from: number, to: number) =>
-  Array.from({ length: to - from }, (_, i) => from + i);
+/** Trains `SimpleConvNet` with Adam and reports each epoch. */
+function train(SimpleConvNet: ConvNetClass, whose: string): void {
+  const data = loadMnist({ flatten: false });
+  const trainSize = data.xTrain.shape[0];
+  const batchesPerEpoch = Math.floor(trainSize / BATCH_SIZE);
+  const range = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => from + i);
 
-console.log(
-  `Training a SimpleConvNet (30 filters 5x5, ReLU, 2x2 max pooling, ` +
-    `Affine 100, ReLU, Affine 10) with ${whose} on ${trainSize} MNIST ` +
-    `digits (${data.xTest.shape[0]} held out): Adam, learning rate ` +
-    `${LEARNING_RATE}, batch ${BATCH_SIZE}, ${EPOCHS} epochs.`,
-);
+  console.log(
+    `Training a SimpleConvNet (30 filters 5x5, ReLU, 2x2 max pooling, ` +
+      `Affine 100, ReLU, Affine 10) with ${whose} on ${trainSize} MNIST ` +
+      `digits (${data.xTest.shape[0]} held out): Adam, learning rate ` +
+      `${LEARNING_RATE}, batch ${BATCH_SIZE}, ${EPOCHS} epochs.`,
+  );
 
-const percent = (share: number) => `${(100 * share).toFixed(2)}%`;
-const start = performance.now();
+  const percent = (share: number) => `${(100 * share).toFixed(2)}%`;
+  const start = performance.now();
 
-try {
   const net = new SimpleConvNet({ rng: new Rng(0) });
   const optimizer = new Adam(LEARNING_RATE);
   const rng = new Rng(1);
@@ -121,8 +125,15 @@ try {
     `Held-out accuracy ${percent(accuracy)} on ${data.xTest.shape[0]} test ` +
       `digits after ${EPOCHS} epochs; total time ${total.toFixed(1)} s.`,
   );
-} catch (error) {
-  if (!(error instanceof NotImplementedError)) throw error;
-  console.error(cannotRunYet(error, "deno task train:convnet:solution"));
-  Deno.exit(1);
 }
+
+await runOnKatas("deno task train:convnet:solution", {
+  yours: async (whose) =>
+    train((await import("./simple_conv_net.ts")).SimpleConvNet, whose),
+  solutions: async (whose) =>
+    train(
+      (await import("../../solutions/simple_conv_net/simple_conv_net.ts"))
+        .SimpleConvNet,
+      whose,
+    ),
+});

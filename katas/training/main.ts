@@ -9,10 +9,7 @@
 
 import { loadMnist, type MnistData } from "../../lib/data/mnist.ts";
 import { Rng } from "../../lib/random.ts";
-import {
-  cannotRunYet,
-  NotImplementedError,
-} from "../../lib/not_implemented.ts";
+import { runOnKatas } from "../../lib/not_implemented.ts";
 import type { TrainingHistory, TrainingOptions } from "./train.ts";
 
 const HIDDEN = 50;
@@ -81,19 +78,8 @@ function train<Net>(kata: TrainingKata<Net>, whose: string): void {
   );
 }
 
-try {
-  // Literal specifiers, so that Deno knows both modules without read
-  // permission; only the chosen one is loaded.
-  if (Deno.args.includes("--solution")) {
-    train(
-      await import("../../solutions/training/train.ts"),
-      "the worked answers in solutions/",
-    );
-  } else {
-    train(await import("./train.ts"), "your katas");
-  }
-} catch (error) {
-  if (!(error instanceof NotImplementedError)) throw error;
-  console.error(cannotRunYet(error, "deno task train:solution"));
-  Deno.exit(1);
-}
+await runOnKatas("deno task train:solution", {
+  yours: async (whose) => train(await import("./train.ts"), whose),
+  solutions: async (whose) =>
+    train(await import("../../solutions/training/train.ts"), whose),
+});
