@@ -85,24 +85,12 @@ function makeRow(name) {
   const tr = document.createElement("tr");
   tr.dataset.learner = name;
   for (const cls of ["name", "kata", "solved", "time", "test", "hints", "status"]) cell(tr, cls);
-  const kata = tr.querySelector(".kata");
-  const index = document.createElement("span");
-  index.className = "index";
-  const title = document.createElement("span");
-  title.className = "title";
-  kata.append(index, title);
-  const bar = document.createElement("span");
-  bar.className = "bar";
-  const own = document.createElement("span");
-  own.className = "own";
-  const peek = document.createElement("span");
-  peek.className = "peek";
-  bar.append(own, peek);
-  const count = document.createElement("span");
-  count.className = "count";
-  const peeked = document.createElement("span");
-  peeked.className = "peeked";
-  tr.querySelector(".solved").append(bar, count, peeked);
+  const span = (cls) =>
+    Object.assign(document.createElement("span"), { className: cls });
+  tr.querySelector(".kata").append(span("index"), span("title"));
+  const bar = span("bar");
+  bar.append(span("own"), span("peek"));
+  tr.querySelector(".solved").append(bar, span("count"), span("peeked"));
   return tr;
 }
 
