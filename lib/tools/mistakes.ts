@@ -9,6 +9,11 @@
  * so that it shows only what is wrong; a hunk that no longer applies (the
  * worked answer moved on) is an error, not a silent pass.
  *
+ * A bug hunt's wrong layers, `solutions/<hunt>/WRONG_LAYERS.md`, have the
+ * same format under a `# Wrong layers: <title>` heading, with hunks against
+ * the hunted kata's worked answer; the first line of each description is the
+ * title the runner shows while the learner's spec does not yet catch it.
+ *
  * @example
  * ```ts
  * import { applyMistake, parseMistakes } from "./mistakes.ts";
@@ -48,6 +53,11 @@ export interface Mistake {
   name: string;
   /** What the mistake is and what a learner who makes it sees. */
   description: string;
+  /**
+   * The description's first line: for a wrong layer, the title shown while
+   * it is not yet caught, which must not give the code away.
+   */
+  title: string;
   /** The hunks that turn the worked answer into the mistake. */
   patch: StructuredPatch;
   /** The diff block as written in the page, for showing it. */
@@ -67,7 +77,35 @@ export class MistakeError extends Error {
 }
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
-const TITLE = /^# Classic mistakes: \S/;
+
+/** Which page of a kata: its classic mistakes, or a bug hunt's wrong layers. */
+export interface PageKind {
+  /** The page's first line before its title, e.g. "# Classic mistakes: ". */
+  heading: string;
+  /** The page's path for a kata, relative to the root. */
+  path: (kata: string) => string;
+}
+
+/** `solutions/<kata>/MISTAKES.md`: the classic mistakes of a kata. */
+export const CLASSIC_MISTAKES: PageKind = {
+  heading: "# Classic mistakes: ",
+  path: (kata) => mistakesPath(kata),
+};
+
+/**
+ * `solutions/<hunt>/WRONG_LAYERS.md`: the wrong versions of the layer a bug
+ * hunt's spec must catch, as diffs against the hunted kata's worked answer.
+ *
+ * @example
+ * ```ts
+ * import { WRONG_LAYERS } from "./mistakes.ts";
+ * console.assert(WRONG_LAYERS.path("relu_bug_hunt") === "solutions/relu_bug_hunt/WRONG_LAYERS.md");
+ * ```
+ */
+export const WRONG_LAYERS: PageKind = {
+  heading: "# Wrong layers: ",
+  path: (kata) => `solutions/${kata}/WRONG_LAYERS.md`,
+};
 
 /**
  * The path of a kata's mistakes page, relative to the repository root.
@@ -83,7 +121,8 @@ export function mistakesPath(kata: string): string {
 }
 
 /**
- * Parses a MISTAKES.md page into its mistakes, in page order. Throws a
+ * Parses a MISTAKES.md page (or, with `kind` {@link WRONG_LAYERS}, a
+ * WRONG_LAYERS.md page) into its mistakes, in page order. Throws a
  * {@linkcode MistakeError} for a page without its title, a section without
  * exactly one `diff` block or without a description, a name that is not
  * snake_case, a duplicate name, a diff that is not unified-diff hunks, or a
@@ -101,12 +140,17 @@ export function mistakesPath(kata: string): string {
  * }
  * ```
  */
-export function parseMistakes(kata: string, page: string): Mistake[] {
+export function parseMistakes(
+  kata: string,
+  page: string,
+  kind: PageKind = CLASSIC_MISTAKES,
+): Mistake[] {
   const lines = page.split("\n");
-  if (!TITLE.test(lines[0] ?? "")) {
+  const first = lines[0] ?? "";
+  if (!first.startsWith(kind.heading) || first.trim() === kind.heading.trim()) {
     throw new MistakeError(
       kata,
-      `${mistakesPath(kata)} must start with "# Classic mistakes: <title>"`,
+      `${kind.path(kata)} must start with "${kind.heading}<title>"`,
     );
   }
   const sections: { name: string; body: string[] }[] = [];
@@ -118,7 +162,7 @@ export function parseMistakes(kata: string, page: string): Mistake[] {
     else sections.at(-1)?.body.push(line);
   }
   if (sections.length === 0) {
-    throw new MistakeError(kata, `${mistakesPath(kata)} has no "## " mistake`);
+    throw new MistakeError(kata, `${kind.path(kata)} has no "## " mistake`);
   }
   const seen = new Set<string>();
   return sections.map(({ name, body }) => {
@@ -153,6 +197,7 @@ function parseSection(kata: string, name: string, body: string[]): Mistake {
   }
   const description = body.slice(0, open).join(" ").replace(/\s+/g, " ")
     .trim();
+  const title = body.slice(0, open).find((l) => l.trim() !== "")?.trim() ?? "";
   if (description === "") {
     throw new MistakeError(
       kata,
@@ -175,7 +220,7 @@ function parseSection(kata: string, name: string, body: string[]): Mistake {
       `mistake "${name}" needs unified-diff hunks ("@@ -l,n +l,n @@") against one file, and only hunks`,
     );
   }
-  return { name, description, patch: patches[0], diff };
+  return { name, description, title, patch: patches[0], diff };
 }
 
 /**
@@ -256,8 +301,8 @@ function firstMismatch(source: string, patch: StructuredPatch): string {
 }
 
 /**
- * Reads and parses a kata's MISTAKES.md; none when the page is missing
- * (the completeness check reports that).
+ * Reads and parses a kata's MISTAKES.md (or the page `kind` names); none
+ * when the page is missing (the completeness check reports that).
  *
  * @example
  * ```ts ignore
@@ -270,15 +315,16 @@ function firstMismatch(source: string, patch: StructuredPatch): string {
 export async function readMistakes(
   root: string,
   kata: KataEntry,
+  kind: PageKind = CLASSIC_MISTAKES,
 ): Promise<Mistake[]> {
   let page: string;
   try {
-    page = await Deno.readTextFile(join(root, mistakesPath(kata.name)));
+    page = await Deno.readTextFile(join(root, kind.path(kata.name)));
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return [];
     throw e;
   }
-  return parseMistakes(kata.name, page);
+  return parseMistakes(kata.name, page, kind);
 }
 
 /**
