@@ -234,11 +234,21 @@ function failureLines(v: Verdict, style: Style): string[] {
 
 /**
  * A wrong layer's title as it reads inside a sentence: no closing full
- * stop, and a capital that only starts the sentence made small.
+ * stop, and a capital that only starts the sentence made small ("ReLU"
+ * keeps its capitals).
+ *
+ * @example
+ * ```ts
+ * import { inSentence } from "./report.ts";
+ * console.assert(inSentence("Forward is right only at 0.") === "forward is right only at 0");
+ * console.assert(inSentence("A second forward goes wrong.") === "a second forward goes wrong");
+ * console.assert(inSentence("ReLU backward is off.") === "ReLU backward is off");
+ * ```
  */
-function inSentence(title: string): string {
+export function inSentence(title: string): string {
   const bare = title.replace(/\.$/, "");
-  return /^[A-Z][a-z]/.test(bare)
+  const first = bare.split(" ")[0];
+  return /^[A-Z][^A-Z]*$/.test(first)
     ? bare[0].toLowerCase() + bare.slice(1)
     : bare;
 }
