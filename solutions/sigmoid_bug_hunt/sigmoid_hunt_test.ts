@@ -1,6 +1,7 @@
 import { Sigmoid } from "../sigmoid_layer/sigmoid.ts";
 import {
   assertClose,
+  assertForwardFirst,
   assertFresh,
   assertUnchanged,
   tensor,
@@ -71,5 +72,16 @@ Deno.test(
     sigmoid.forward(tensor([5, -5]));
     assertClose(sigmoid.forward(tensor([0, 0])), [0.5, 0.5]);
     assertClose(sigmoid.backward(tensor([1, 1])), [0.25, 0.25]);
+  },
+);
+
+Deno.test(
+  "backward before any forward throws an error that says so",
+  timeLimit,
+  () => {
+    assertForwardFirst(
+      () => new Sigmoid().backward(tensor([1])),
+      "backward before any forward",
+    );
   },
 );
