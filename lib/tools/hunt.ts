@@ -5,6 +5,10 @@
  * scratch folder). The self-check, the runner and mutation testing all judge
  * a hunt through {@link runHunt}.
  *
+ * The wrong layers are written out by `wrong_layers.ts`, apart from this
+ * module because it needs an npm package (the diff library), which the
+ * runner loads only when it must.
+ *
  * The spec imports the layer as a learner would, from the hunted kata's
  * learner file (`../sigmoid_layer/sigmoid.ts`); an import map puts the layer
  * under test in its place, whether the spec runs from `katas/`,
@@ -13,9 +17,7 @@
  * @module
  */
 
-import { join } from "node:path";
 import type { HuntEntry, KataEntry, Manifest } from "./manifest.ts";
-import { applyMistake, readMistakes, WRONG_LAYERS } from "./mistakes.ts";
 import { scratchSwaps, solutionSwaps } from "./scratch.ts";
 import { pool } from "./pool.ts";
 import { runSpec, type SpecRunResult } from "./spec_run.ts";
@@ -108,6 +110,19 @@ export function layerSwaps(
 }
 
 /**
+ * The page of a hunt's wrong layers, relative to the root.
+ *
+ * @example
+ * ```ts
+ * import { wrongLayersPath } from "./hunt.ts";
+ * console.assert(wrongLayersPath("relu_bug_hunt") === "solutions/relu_bug_hunt/WRONG_LAYERS.md");
+ * ```
+ */
+export function wrongLayersPath(hunt: string): string {
+  return `solutions/${hunt}/WRONG_LAYERS.md`;
+}
+
+/**
  * The correct layer of a hunt: the hunted kata's worked answer.
  *
  * @example
@@ -119,42 +134,6 @@ export function layerSwaps(
  */
 export function correctLayer(target: Pick<KataEntry, "name" | "file">): string {
   return `solutions/${target.name}/${target.file}`;
-}
-
-/**
- * Applies each wrong layer of `hunt` to the hunted kata's worked answer and
- * writes it as `<scratch>/<target>/<name>.wrong.ts` (beside where the
- * learner file's scratch twin would be, so its relative imports resolve as
- * the worked answer's do). Throws a `MistakeError` for a malformed page or a
- * diff that no longer applies; none when the page is missing.
- *
- * @example
- * ```ts ignore
- * import { writeWrongLayers } from "./hunt.ts";
- * const layers = await writeWrongLayers(".", manifest, hunt, ".selfcheck-1");
- * ```
- */
-export async function writeWrongLayers(
-  root: string,
-  manifest: Manifest,
-  hunt: HuntEntry,
-  scratch: string,
-): Promise<WrongLayer[]> {
-  const target = targetOf(manifest, hunt);
-  const wrongs = await readMistakes(root, hunt, WRONG_LAYERS);
-  if (wrongs.length === 0) return [];
-  const answer = await Deno.readTextFile(join(root, correctLayer(target)));
-  await Deno.mkdir(join(root, scratch, target.name), { recursive: true });
-  const layers: WrongLayer[] = [];
-  for (const wrong of wrongs) {
-    const path = `${scratch}/${target.name}/${wrong.name}.wrong.ts`;
-    await Deno.writeTextFile(
-      join(root, path),
-      applyMistake(hunt.name, answer, wrong),
-    );
-    layers.push({ name: wrong.name, title: wrong.title, path });
-  }
-  return layers;
 }
 
 /** What a run of a hunt's spec needs. */
@@ -246,7 +225,8 @@ export function caughtBy(result: SpecRunResult): string[] {
  *
  * @example
  * ```ts ignore
- * import { runHunt, writeWrongLayers } from "./hunt.ts";
+ * import { runHunt } from "./hunt.ts";
+ * import { writeWrongLayers } from "./wrong_layers.ts";
  * const layers = await writeWrongLayers(root, manifest, hunt, scratch);
  * const { correct, wrong } = await runHunt({ root, manifest, hunt, layers, scratch });
  * console.log(correct.passed, wrong.filter((w) => w.caught).length);

@@ -46,6 +46,7 @@
 import { applyPatch, parsePatch, type StructuredPatch } from "npm:diff@9.0.0";
 import { join } from "node:path";
 import type { KataEntry } from "./manifest.ts";
+import { wrongLayersPath } from "./hunt.ts";
 
 /** One classic mistake of a kata. */
 export interface Mistake {
@@ -104,7 +105,7 @@ export const CLASSIC_MISTAKES: PageKind = {
  */
 export const WRONG_LAYERS: PageKind = {
   heading: "# Wrong layers: ",
-  path: (kata) => `solutions/${kata}/WRONG_LAYERS.md`,
+  path: wrongLayersPath,
 };
 
 /**

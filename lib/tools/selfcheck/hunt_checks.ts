@@ -15,9 +15,9 @@ import {
   runAgainst,
   runHunt,
   targetOf,
-  writeWrongLayers,
   type WrongLayer,
 } from "../hunt.ts";
+import { writeWrongLayers } from "../wrong_layers.ts";
 import { MistakeError } from "../mistakes.ts";
 import { shippedStubOf } from "../shipped.ts";
 import { writeScratch } from "../scratch.ts";

@@ -10,12 +10,14 @@
 import { join } from "node:path";
 import type { HuntEntry } from "../../manifest.ts";
 import {
+  caughtBy,
   huntOutcome,
+  runAgainst,
   runHunt,
   targetOf,
-  writeWrongLayers,
+  type WrongLayer,
 } from "../../hunt.ts";
-import { MistakeError } from "../../mistakes.ts";
+import { isOfflineFailure, OFFLINE_ADVICE } from "../../offline.ts";
 import { scratchFolder } from "../../scratch.ts";
 import { removeTempDir, track } from "../../temp_dirs.ts";
 import { sha256 } from "../../content_hash.ts";
@@ -39,6 +41,54 @@ export interface HuntReport {
 }
 
 let scratches = 0;
+
+/**
+ * `wrong_layers.ts`, loaded only when a hunt is checked: it needs an npm
+ * package (the diff library), and the runner loads none at start (see
+ * `loadMistakes` in `../commands/mod.ts`). A specifier in a variable keeps
+ * it out of the graph Deno loads at start.
+ */
+function loadWrongLayers(): Promise<typeof import("../../wrong_layers.ts")> {
+  const module = "../../wrong_layers.ts";
+  return import(module);
+}
+
+/**
+ * Writes the hunt's wrong layers into `scratch`; a page that does not parse
+ * or apply, or a diff library that cannot be loaded offline, becomes a
+ * problem to show instead.
+ */
+async function wrongLayers(
+  options: CheckOptions,
+  hunt: HuntEntry,
+  scratch: string,
+): Promise<WrongLayer[] | SourceProblem> {
+  try {
+    const { writeWrongLayers } = await loadWrongLayers();
+    return await writeWrongLayers(
+      options.root,
+      options.manifest,
+      hunt,
+      scratch,
+    );
+  } catch (e) {
+    const message = (e as Error).message ?? String(e);
+    if (isOfflineFailure(message)) {
+      return { kind: "error", message: OFFLINE_ADVICE };
+    }
+    if ((e as Error).name === "MistakeError") return { kind: "error", message };
+    throw e;
+  }
+}
+
+/** A scratch folder of this process's own, tracked until removed. */
+function newScratch(root: string): string {
+  // One folder per check: a watching runner may start the next check
+  // before the last one's folder is gone.
+  const scratch = `${scratchFolder()}-hunt-${++scratches}`;
+  track(join(root, scratch));
+  return scratch;
+}
 
 /**
  * Checks a bug hunt: `verdict` is the verdict begun by `checkKata`, `swap`
@@ -69,18 +119,11 @@ export async function checkHunt(
     specWrong: false,
   };
   const fileHash = await sha256(text);
-  // One folder per check: a watching runner may start the next check
-  // before the last one's folder is gone.
-  const scratch = `${scratchFolder()}-hunt-${++scratches}`;
-  track(join(root, scratch));
+  const scratch = newScratch(root);
   try {
-    let layers;
-    try {
-      layers = await writeWrongLayers(root, manifest, hunt, scratch);
-    } catch (e) {
-      if (!(e instanceof MistakeError)) throw e;
-      const problem: SourceProblem = { kind: "error", message: e.message };
-      return { ...verdict, problems: [problem], hunt: report, fileHash };
+    const layers = await wrongLayers(options, hunt, scratch);
+    if (!Array.isArray(layers)) {
+      return { ...verdict, problems: [layers], hunt: report, fileHash };
     }
     report.total = layers.length;
     const [run, types] = await Promise.all([
@@ -127,5 +170,42 @@ export async function checkHunt(
     };
   } finally {
     await removeTempDir(join(root, scratch));
+  }
+}
+
+/**
+ * Runs the learner's spec against the wrong layer `name` of `hunt` alone (for
+ * `mistakes <hunt> <name> --try`): how many tests it has, and those that
+ * fail against it.
+ *
+ * @example
+ * ```ts ignore
+ * import { tryWrongLayer } from "./hunt_verdict.ts";
+ * const { tests, failed } = await tryWrongLayer(options, hunt, "log_for_exp");
+ * ```
+ */
+export async function tryWrongLayer(
+  options: CheckOptions,
+  hunt: HuntEntry,
+  name: string,
+): Promise<{ tests: number; failed: string[] } | SourceProblem> {
+  const scratch = newScratch(options.root);
+  try {
+    const layers = await wrongLayers(options, hunt, scratch);
+    if (!Array.isArray(layers)) return layers;
+    const layer = layers.find((l) => l.name === name);
+    if (layer === undefined) {
+      return {
+        kind: "error",
+        message: `${hunt.name} has no wrong layer ${name}`,
+      };
+    }
+    const result = await runAgainst(
+      { ...options, hunt, scratch },
+      layer.path,
+    );
+    return { tests: result.tests.length, failed: caughtBy(result) };
+  } finally {
+    await removeTempDir(join(options.root, scratch));
   }
 }

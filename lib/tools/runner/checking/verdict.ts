@@ -17,8 +17,7 @@ import {
   type KataEntry,
   type Manifest,
 } from "../../manifest.ts";
-import { correctLayer, targetOf } from "../../hunt.ts";
-import { WRONG_LAYERS } from "../../mistakes.ts";
+import { correctLayer, targetOf, wrongLayersPath } from "../../hunt.ts";
 import { checkHunt, type HuntReport } from "./hunt_verdict.ts";
 import { isOfflineFailure, OFFLINE_ADVICE } from "../../offline.ts";
 import { shippedVersion, STUB_MARKER } from "../../shipped.ts";
@@ -250,7 +249,7 @@ async function verdictKey(
   // A hunt depends also on its wrong layers and on the correct layer.
   const huntFiles = isHunt(kata)
     ? [
-      WRONG_LAYERS.path(kata.name),
+      wrongLayersPath(kata.name),
       correctLayer(targetOf(options.manifest, kata)),
     ]
     : [];

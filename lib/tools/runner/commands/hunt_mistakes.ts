@@ -9,14 +9,8 @@
  * @module
  */
 
-import { join } from "node:path";
 import type { HuntEntry } from "../../manifest.ts";
-import {
-  caughtBy,
-  runAgainst,
-  targetOf,
-  writeWrongLayers,
-} from "../../hunt.ts";
+import { targetOf } from "../../hunt.ts";
 import {
   type Mistake,
   MistakeError,
@@ -24,82 +18,31 @@ import {
   readMistakes,
   WRONG_LAYERS,
 } from "../../mistakes.ts";
-import { scratchFolder } from "../../scratch.ts";
-import { removeTempDir, track } from "../../temp_dirs.ts";
 import { UsageError } from "../cli/args.ts";
 import { didYouMean } from "../cli/closest.ts";
 import { checkOne } from "../checking/check_one.ts";
 import type { Verdict } from "../checking/verdict.ts";
+import { tryWrongLayer } from "../checking/hunt_verdict.ts";
 import type { Context } from "../state/context.ts";
 import { kataPaths } from "../state/paths.ts";
 import {
-  coloredDiff,
   mistakeList,
   mistakeText,
+  wrongLayerList,
+  wrongLayerText,
 } from "../screen/mistake_screen.ts";
 import { kataTitle, TASK } from "../screen/report.ts";
 import { whileChecking } from "../screen/checking_line.ts";
-import { type Style, wrap } from "../screen/style.ts";
-import type { MistakesRequest } from "./mistakes.ts";
+import { wrap } from "../screen/style.ts";
 
-/**
- * One wrong layer in full: its name, its description and its diff against
- * the correct layer `answer`.
- *
- * @example
- * ```ts
- * import { wrongLayerText } from "./hunt_mistakes.ts";
- * import { Style } from "../screen/style.ts";
- * const w = { name: "flip", title: "Flips.", description: "Flips. It is wrong.",
- *   patch: { hunks: [] } as never, diff: "@@ -1 +1 @@\n-a\n+b\n" };
- * const text = wrongLayerText(w, "solutions/k/k.ts", Style.plain());
- * console.assert(text.startsWith("Wrong layer: flip") && text.endsWith("+b"));
- * ```
- */
-export function wrongLayerText(
-  wrong: Mistake,
-  answer: string,
-  style: Style,
-): string {
-  return [
-    style.bold(`Wrong layer: ${wrong.name}`),
-    "",
-    wrap(wrong.description, style.width),
-    "",
-    style.dim(`As a change to the correct layer, ${answer}:`),
-    "",
-    coloredDiff(wrong.diff, style),
-  ].join("\n");
-}
-
-/**
- * The list of a hunt's wrong layers: those in `shown` with their
- * description and diff, the others by title only.
- *
- * @example
- * ```ts
- * import { wrongLayerList } from "./hunt_mistakes.ts";
- * import { Style } from "../screen/style.ts";
- * const layer = (name: string) => ({ name, title: `${name} title.`,
- *   description: `${name} title. More.`, patch: { hunks: [] } as never,
- *   diff: "@@ -1 +1 @@\n-a\n+b\n" });
- * const text = wrongLayerList([layer("a"), layer("b")], new Set(["a"]), "s/k.ts", Style.plain());
- * console.assert(text.includes("a title. More.") && text.includes("+b"));
- * console.assert(text.includes("b (still passing)\n    b title.") && !text.includes("b title. More."));
- * ```
- */
-export function wrongLayerList(
-  layers: readonly Mistake[],
-  shown: ReadonlySet<string>,
-  answer: string,
-  style: Style,
-): string {
-  return layers.map((w) =>
-    shown.has(w.name)
-      ? wrongLayerText(w, answer, style)
-      : style.bold(`${w.name} (still passing)`) + "\n" +
-        wrap(w.title, style.width - 4).replace(/^/gm, "    ")
-  ).join("\n\n");
+/** What `mistakes <hunt>` was asked for. */
+export interface HuntMistakesRequest {
+  /** The wrong layer or weak spec to show; the list when none. */
+  name?: string;
+  /** Run the learner's spec against the wrong layer. */
+  try: boolean;
+  /** Show what is not caught yet. */
+  force: boolean;
 }
 
 function open(verdict: Verdict, force: boolean): boolean {
@@ -118,7 +61,7 @@ function open(verdict: Verdict, force: boolean): boolean {
 export async function huntMistakesCommand(
   ctx: Context,
   hunt: HuntEntry,
-  request: MistakesRequest,
+  request: HuntMistakesRequest,
 ): Promise<number> {
   const { style } = ctx;
   const number = ctx.manifest.katas.indexOf(hunt) + 1;
@@ -221,8 +164,21 @@ export async function huntMistakesCommand(
   const by = await whileChecking(
     ctx.status,
     style.dim(`running your spec against ${wrong.name} ...`),
-    () => tryWrongLayer(ctx, hunt, wrong.name),
+    () =>
+      tryWrongLayer(
+        {
+          root: ctx.root,
+          manifest: ctx.manifest,
+          timeoutMs: ctx.timeoutMs,
+        },
+        hunt,
+        wrong.name,
+      ),
   );
+  if (!("tests" in by)) {
+    ctx.out(wrap(by.message, style.width));
+    return 1;
+  }
   ctx.out(wrap(
     by.tests === 0
       ? `Your spec has no tests yet: it catches nothing.`
@@ -243,36 +199,4 @@ export async function huntMistakesCommand(
     ));
   }
   return 0;
-}
-
-/** Runs the learner's spec against one wrong layer, in a scratch folder. */
-async function tryWrongLayer(
-  ctx: Context,
-  hunt: HuntEntry,
-  name: string,
-): Promise<{ tests: number; failed: string[] }> {
-  const scratch = `${scratchFolder()}-try`;
-  track(join(ctx.root, scratch));
-  try {
-    const layers = await writeWrongLayers(
-      ctx.root,
-      ctx.manifest,
-      hunt,
-      scratch,
-    );
-    const layer = layers.find((l) => l.name === name)!;
-    const result = await runAgainst(
-      {
-        root: ctx.root,
-        manifest: ctx.manifest,
-        hunt,
-        scratch,
-        timeoutMs: ctx.timeoutMs,
-      },
-      layer.path,
-    );
-    return { tests: result.tests.length, failed: caughtBy(result) };
-  } finally {
-    await removeTempDir(join(ctx.root, scratch));
-  }
 }

@@ -4,15 +4,14 @@
  * mistake and its diff against the worked answer; with `--try`, the spec run
  * against the worked answer with the mistake applied, shown as the runner
  * shows a failing kata. Like `solution`, only once the learner's kata passes,
- * or with `--force`. A bug hunt's wrong layers: see `hunt_mistakes.ts`.
+ * or with `--force`. A bug hunt's are in `hunt_mistakes.ts`.
  *
  * @module
  */
 
 import { removeTempDir, track } from "../../temp_dirs.ts";
 import { join } from "node:path";
-import { isHunt, type KataEntry } from "../../manifest.ts";
-import { huntMistakesCommand } from "./hunt_mistakes.ts";
+import type { KataEntry } from "../../manifest.ts";
 import {
   applyMistake,
   type Mistake,
@@ -62,7 +61,6 @@ export async function mistakesCommand(
   kata: KataEntry,
   request: MistakesRequest,
 ): Promise<number> {
-  if (isHunt(kata)) return await huntMistakesCommand(ctx, kata, request);
   const { style } = ctx;
   const number = ctx.manifest.katas.indexOf(kata) + 1;
   const title = kataTitle(kata, number, ctx.manifest.katas.length);
