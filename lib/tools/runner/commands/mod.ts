@@ -144,7 +144,8 @@ export const COMMANDS: readonly Command[] = [
     options: ["try", "force", "timeout"],
     summary: "The kata's classic mistakes; with a name, that mistake as a " +
       "diff; --try runs the spec against it. Once your kata passes (or " +
-      "--force).",
+      "--force). For a bug hunt, its wrong layers: those your spec catches, " +
+      "in full.",
     check: (options) => {
       if (options.try && options.words.name === undefined) {
         throw new UsageError(`--try needs the name of a mistake to try`);
