@@ -22,6 +22,31 @@ export interface KataEntry {
   spec: string;
   /** Earlier katas whose learner files this kata imports (direct ones). */
   uses: string[];
+  /**
+   * `"bug-hunt"` for a kata whose learner file is a spec that must catch the
+   * wrong versions of an earlier kata's layer; absent for an ordinary kata.
+   */
+  kind?: "bug-hunt";
+  /** For a bug hunt: the earlier kata whose layer is hunted. */
+  target?: string;
+}
+
+/** A bug-hunt kata: its `kind` and `target` are set, and `file === spec`. */
+export type HuntEntry = KataEntry & { kind: "bug-hunt"; target: string };
+
+/**
+ * Whether `kata` is a bug hunt (see {@link HuntEntry}).
+ *
+ * @example
+ * ```ts
+ * import { isHunt } from "./manifest.ts";
+ * const kata = { name: "h", title: "H", book: "5", file: "h_test.ts",
+ *   spec: "h_test.ts", uses: ["a"], kind: "bug-hunt" as const, target: "a" };
+ * console.assert(isHunt(kata) && !isHunt({ ...kata, kind: undefined }));
+ * ```
+ */
+export function isHunt(kata: KataEntry): kata is HuntEntry {
+  return kata.kind === "bug-hunt" && kata.target !== undefined;
 }
 
 /** The manifest: katas in the order a learner takes them. */
@@ -98,6 +123,7 @@ export function parseManifest(json: unknown): Manifest {
     if (seen.has(k.name)) {
       throw new ManifestError(`${where}: the name is used twice`);
     }
+    const hunt = huntFields(k, where, seen);
     seen.add(k.name);
     return {
       name: k.name,
@@ -106,9 +132,46 @@ export function parseManifest(json: unknown): Manifest {
       file: k.file,
       spec: k.spec,
       uses: [...k.uses],
+      ...hunt,
     };
   });
   return { katas: out };
+}
+
+/** The `kind` and `target` of a bug hunt, checked; nothing for a kata. */
+function huntFields(
+  k: Record<string, unknown>,
+  where: string,
+  earlier: Set<string>,
+): Pick<KataEntry, "kind" | "target"> {
+  if (k.kind === undefined) {
+    if (k.target !== undefined) {
+      throw new ManifestError(
+        `${where}: "target" belongs to a bug hunt; add "kind": "bug-hunt" or remove it`,
+      );
+    }
+    return {};
+  }
+  if (k.kind !== "bug-hunt") {
+    throw new ManifestError(
+      `${where}: "kind" must be "bug-hunt" or absent, got ${
+        JSON.stringify(k.kind)
+      }`,
+    );
+  }
+  if (typeof k.target !== "string" || !earlier.has(k.target)) {
+    throw new ManifestError(
+      `${where}: a bug hunt's "target" must name a kata earlier in the manifest, got ${
+        JSON.stringify(k.target)
+      }`,
+    );
+  }
+  if (k.file !== k.spec) {
+    throw new ManifestError(
+      `${where}: in a bug hunt the learner's file is the spec, so "file" and "spec" must be the same, got "${k.file}" and "${k.spec}"`,
+    );
+  }
+  return { kind: "bug-hunt", target: k.target };
 }
 
 /**

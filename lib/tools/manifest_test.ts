@@ -6,6 +6,7 @@ import {
 } from "../testing/assert.ts";
 import {
   dependenciesOf,
+  isHunt,
   type KataEntry,
   loadManifest,
   ManifestError,
@@ -137,6 +138,69 @@ Deno.test("parseManifest rejects a name used twice", () => {
     "kata #2",
     "relu_layer",
     "twice",
+  );
+});
+
+const hunt = {
+  name: "sigmoid_bug_hunt",
+  title: "Bug hunt: Sigmoid",
+  book: "5.5.2",
+  kind: "bug-hunt",
+  target: "sigmoid_layer",
+  file: "sigmoid_hunt_test.ts",
+  spec: "sigmoid_hunt_test.ts",
+  uses: ["sigmoid_layer"],
+};
+
+Deno.test("parseManifest keeps a bug hunt's kind and target, and an ordinary kata has neither", () => {
+  const m = parseManifest({
+    katas: [entry("sigmoid_layer"), hunt],
+  });
+  assertEquals(m.katas[1], hunt as KataEntry);
+  assert(isHunt(m.katas[1]));
+  assert(!isHunt(m.katas[0]));
+  assertEquals(Object.keys(m.katas[0]).includes("kind"), false);
+});
+
+Deno.test("parseManifest rejects a bug hunt whose target is missing, later or unknown", () => {
+  const { target: _, ...noTarget } = hunt;
+  rejects(
+    { katas: [entry("sigmoid_layer"), noTarget] },
+    "kata #2 (sigmoid_bug_hunt)",
+    '"target" must name a kata earlier',
+  );
+  rejects(
+    { katas: [{ ...hunt, uses: [] }, entry("sigmoid_layer")] },
+    "kata #1",
+    '"target"',
+    '"sigmoid_layer"',
+  );
+  rejects(
+    { katas: [entry("sigmoid_layer"), { ...hunt, target: "sigmoid" }] },
+    '"sigmoid"',
+  );
+  rejects(
+    {
+      katas: [entry("sigmoid_layer"), { ...hunt, target: "sigmoid_bug_hunt" }],
+    },
+    '"target"',
+  );
+});
+
+Deno.test("parseManifest rejects an unknown kind, a target without kind, and a hunt whose file is not its spec", () => {
+  rejects(
+    { katas: [entry("sigmoid_layer"), { ...hunt, kind: "hunt" }] },
+    '"kind" must be "bug-hunt" or absent, got "hunt"',
+  );
+  const { kind: _, ...noKind } = hunt;
+  rejects(
+    { katas: [entry("sigmoid_layer"), noKind] },
+    '"target" belongs to a bug hunt',
+  );
+  rejects(
+    { katas: [entry("sigmoid_layer"), { ...hunt, file: "sigmoid.ts" }] },
+    "the learner's file is the spec",
+    '"sigmoid.ts"',
   );
 });
 

@@ -9,6 +9,11 @@
  * so that it shows only what is wrong; a hunk that no longer applies (the
  * worked answer moved on) is an error, not a silent pass.
  *
+ * A bug hunt's wrong layers, `solutions/<hunt>/WRONG_LAYERS.md`, have the
+ * same format under a `# Wrong layers: <title>` heading, with hunks against
+ * the hunted kata's worked answer; the first line of each description is the
+ * title the runner shows while the learner's spec does not yet catch it.
+ *
  * @example
  * ```ts
  * import { applyMistake, parseMistakes } from "./mistakes.ts";
@@ -41,6 +46,7 @@
 import { applyPatch, parsePatch, type StructuredPatch } from "npm:diff@9.0.0";
 import { join } from "node:path";
 import type { KataEntry } from "./manifest.ts";
+import { wrongLayersPath } from "./hunt.ts";
 
 /** One classic mistake of a kata. */
 export interface Mistake {
@@ -48,6 +54,11 @@ export interface Mistake {
   name: string;
   /** What the mistake is and what a learner who makes it sees. */
   description: string;
+  /**
+   * The description's first line: for a wrong layer, the title shown while
+   * it is not yet caught, which must not give the code away.
+   */
+  title: string;
   /** The hunks that turn the worked answer into the mistake. */
   patch: StructuredPatch;
   /** The diff block as written in the page, for showing it. */
@@ -67,7 +78,35 @@ export class MistakeError extends Error {
 }
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
-const TITLE = /^# Classic mistakes: \S/;
+
+/** Which page of a kata: its classic mistakes, or a bug hunt's wrong layers. */
+export interface PageKind {
+  /** The page's first line before its title, e.g. "# Classic mistakes: ". */
+  heading: string;
+  /** The page's path for a kata, relative to the root. */
+  path: (kata: string) => string;
+}
+
+/** `solutions/<kata>/MISTAKES.md`: the classic mistakes of a kata. */
+export const CLASSIC_MISTAKES: PageKind = {
+  heading: "# Classic mistakes: ",
+  path: (kata) => mistakesPath(kata),
+};
+
+/**
+ * `solutions/<hunt>/WRONG_LAYERS.md`: the wrong versions of the layer a bug
+ * hunt's spec must catch, as diffs against the hunted kata's worked answer.
+ *
+ * @example
+ * ```ts
+ * import { WRONG_LAYERS } from "./mistakes.ts";
+ * console.assert(WRONG_LAYERS.path("relu_bug_hunt") === "solutions/relu_bug_hunt/WRONG_LAYERS.md");
+ * ```
+ */
+export const WRONG_LAYERS: PageKind = {
+  heading: "# Wrong layers: ",
+  path: wrongLayersPath,
+};
 
 /**
  * The path of a kata's mistakes page, relative to the repository root.
@@ -83,7 +122,8 @@ export function mistakesPath(kata: string): string {
 }
 
 /**
- * Parses a MISTAKES.md page into its mistakes, in page order. Throws a
+ * Parses a MISTAKES.md page (or, with `kind` {@link WRONG_LAYERS}, a
+ * WRONG_LAYERS.md page) into its mistakes, in page order. Throws a
  * {@linkcode MistakeError} for a page without its title, a section without
  * exactly one `diff` block or without a description, a name that is not
  * snake_case, a duplicate name, a diff that is not unified-diff hunks, or a
@@ -101,12 +141,17 @@ export function mistakesPath(kata: string): string {
  * }
  * ```
  */
-export function parseMistakes(kata: string, page: string): Mistake[] {
+export function parseMistakes(
+  kata: string,
+  page: string,
+  kind: PageKind = CLASSIC_MISTAKES,
+): Mistake[] {
   const lines = page.split("\n");
-  if (!TITLE.test(lines[0] ?? "")) {
+  const first = lines[0] ?? "";
+  if (!first.startsWith(kind.heading) || first.trim() === kind.heading.trim()) {
     throw new MistakeError(
       kata,
-      `${mistakesPath(kata)} must start with "# Classic mistakes: <title>"`,
+      `${kind.path(kata)} must start with "${kind.heading}<title>"`,
     );
   }
   const sections: { name: string; body: string[] }[] = [];
@@ -118,7 +163,7 @@ export function parseMistakes(kata: string, page: string): Mistake[] {
     else sections.at(-1)?.body.push(line);
   }
   if (sections.length === 0) {
-    throw new MistakeError(kata, `${mistakesPath(kata)} has no "## " mistake`);
+    throw new MistakeError(kata, `${kind.path(kata)} has no "## " mistake`);
   }
   const seen = new Set<string>();
   return sections.map(({ name, body }) => {
@@ -153,6 +198,7 @@ function parseSection(kata: string, name: string, body: string[]): Mistake {
   }
   const description = body.slice(0, open).join(" ").replace(/\s+/g, " ")
     .trim();
+  const title = body.slice(0, open).find((l) => l.trim() !== "")?.trim() ?? "";
   if (description === "") {
     throw new MistakeError(
       kata,
@@ -175,7 +221,7 @@ function parseSection(kata: string, name: string, body: string[]): Mistake {
       `mistake "${name}" needs unified-diff hunks ("@@ -l,n +l,n @@") against one file, and only hunks`,
     );
   }
-  return { name, description, patch: patches[0], diff };
+  return { name, description, title, patch: patches[0], diff };
 }
 
 /**
@@ -256,8 +302,8 @@ function firstMismatch(source: string, patch: StructuredPatch): string {
 }
 
 /**
- * Reads and parses a kata's MISTAKES.md; none when the page is missing
- * (the completeness check reports that).
+ * Reads and parses a kata's MISTAKES.md (or the page `kind` names); none
+ * when the page is missing (the completeness check reports that).
  *
  * @example
  * ```ts ignore
@@ -270,15 +316,16 @@ function firstMismatch(source: string, patch: StructuredPatch): string {
 export async function readMistakes(
   root: string,
   kata: KataEntry,
+  kind: PageKind = CLASSIC_MISTAKES,
 ): Promise<Mistake[]> {
   let page: string;
   try {
-    page = await Deno.readTextFile(join(root, mistakesPath(kata.name)));
+    page = await Deno.readTextFile(join(root, kind.path(kata.name)));
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return [];
     throw e;
   }
-  return parseMistakes(kata.name, page);
+  return parseMistakes(kata.name, page, kind);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   mistakenSource,
   parseMistakes,
   readMistakes,
+  WRONG_LAYERS,
 } from "./mistakes.ts";
 import type { KataEntry } from "./manifest.ts";
 import { join } from "node:path";
@@ -73,6 +74,39 @@ Deno.test("a page gives its mistakes in order, with descriptions joined from wra
   assertEquals(mistakes[0].description, "Keeps zero. The spec fails.");
   assertEquals(mistakes[0].patch.hunks.length, 1);
   assertEquals(mistakes[1].diff, NEGATES.join("\n") + "\n");
+});
+
+Deno.test("each mistake's title is the first line of its description", () => {
+  const mistakes = parseMistakes(
+    "relu",
+    page(
+      section("ge_zero", GE_ZERO, "Keeps zero.\n\nThe spec fails."),
+      section("negates", NEGATES, "\n  Negates.  \nMore."),
+    ),
+  );
+  assertEquals(mistakes.map((m) => m.title), ["Keeps zero.", "Negates."]);
+});
+
+Deno.test("a wrong-layers page needs its own heading and is named by its own path", () => {
+  const wrong = page(section("ge_zero", GE_ZERO)).replace(
+    "# Classic mistakes: ReLU",
+    "# Wrong layers: Bug hunt: ReLU",
+  );
+  const [m] = parseMistakes("relu_bug_hunt", wrong, WRONG_LAYERS);
+  assertEquals(m.name, "ge_zero");
+  const e = assertThrows(
+    () => parseMistakes("relu_bug_hunt", page(), WRONG_LAYERS),
+    MistakeError,
+  );
+  assertStringIncludes(
+    e.message,
+    'solutions/relu_bug_hunt/WRONG_LAYERS.md must start with "# Wrong layers: <title>"',
+  );
+  rejects(wrong, "MISTAKES.md must start with");
+  rejects(
+    "# Classic mistakes: \n",
+    'must start with "# Classic mistakes: <title>"',
+  );
 });
 
 Deno.test("a mistake applies exactly, even when lines above it have moved", () => {

@@ -12,7 +12,7 @@
  */
 
 import { join } from "node:path";
-import type { KataEntry, Manifest } from "./manifest.ts";
+import { isHunt, type KataEntry, type Manifest } from "./manifest.ts";
 
 /**
  * The scratch folder of this process, relative to the root: per process, so
@@ -29,7 +29,10 @@ export function scratchFolder(pid: number = Deno.pid): string {
 }
 
 /**
- * Every kata's learner file, swapped for its worked answer where there is one.
+ * Every kata's learner file, swapped for its worked answer where there is one;
+ * never a bug hunt's, which is a spec that nothing imports: an import map
+ * swaps even the file Deno starts from, so swapping it would run the worked
+ * spec in place of the learner's.
  *
  * @example
  * ```ts ignore
@@ -44,6 +47,7 @@ export async function solutionSwaps(
 ): Promise<Record<string, string>> {
   const swap: Record<string, string> = {};
   for (const k of manifest.katas) {
+    if (isHunt(k)) continue;
     const solution = `solutions/${k.name}/${k.file}`;
     try {
       await Deno.stat(join(root, solution));

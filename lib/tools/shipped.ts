@@ -19,7 +19,12 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "./content_hash.ts";
-import { loadManifest, type Manifest } from "./manifest.ts";
+import {
+  isHunt,
+  type KataEntry,
+  loadManifest,
+  type Manifest,
+} from "./manifest.ts";
 
 /** The hashes of the stubs and specs as shipped, relative to the root. */
 export const SHIPPED_HASHES = "lib/tools/shipped.json";
@@ -214,13 +219,32 @@ export async function currentHashes(
     const stub = `katas/${k.name}/${k.file}`;
     const spec = `katas/${k.name}/${k.spec}`;
     const [s, t] = await Promise.all([
-      shippedStub(root, stub),
+      shippedStubOf(root, k),
       shippedVersion(root, spec),
     ]);
     out[stub] = s && await sha256(lf(s.text));
     out[spec] = t && await sha256(lf(t.text));
   }
   return out;
+}
+
+/**
+ * The shipped stub of `kata`'s learner file: {@link shippedStub}, or for a
+ * bug hunt, whose stub is a spec without tests and so has no
+ * {@link STUB_MARKER} to be known by, {@link shippedVersion}.
+ *
+ * @example
+ * ```ts ignore
+ * import { shippedStubOf } from "./shipped.ts";
+ * const stub = await shippedStubOf(".", kata);
+ * ```
+ */
+export function shippedStubOf(
+  root: string,
+  kata: KataEntry,
+): Promise<ShippedStub | undefined> {
+  const path = `katas/${kata.name}/${kata.file}`;
+  return isHunt(kata) ? shippedVersion(root, path) : shippedStub(root, path);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   keepShippedCopies,
   SHIPPED_HASHES,
   shippedStub,
+  shippedStubOf,
   shippedVersion,
 } from "./shipped.ts";
 
@@ -91,5 +92,21 @@ zipTest(
       (await shippedVersion(root, "katas/k/k_test.ts"))?.source,
       "working tree, as shipped",
     );
+  },
+);
+
+zipTest(
+  "a bug hunt's stub, a spec with no test and no marker, is found as its shipped version; an ordinary kata's needs the marker",
+  async (root) => {
+    const hunt = {
+      ...manifest.katas[0],
+      file: "k_test.ts",
+      kind: "bug-hunt" as const,
+      target: "j",
+    };
+    assertEquals((await shippedStubOf(root, hunt))?.text, SPEC);
+    assertEquals((await shippedStubOf(root, manifest.katas[0]))?.text, STUB);
+    await Deno.writeTextFile(join(root, "katas/k/k_test.ts"), "// mine\n");
+    assertEquals(await shippedStubOf(root, hunt), undefined);
   },
 );

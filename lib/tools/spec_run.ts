@@ -20,6 +20,12 @@ export interface SpecRunOptions {
   /** The kata whose spec runs. */
   kata: KataEntry;
   /**
+   * The spec to run instead of the kata's own, relative to `root`: a bug
+   * hunt's worked spec, or a scratch copy of it with a weak-spec mistake
+   * applied. (An import map cannot swap the file Deno starts from.)
+   */
+  spec?: string;
+  /**
    * Files to swap: a learner file's path (relative to `root`) mapped to the
    * file that takes its place wherever it is imported.
    */
@@ -224,7 +230,11 @@ export async function runSpec(options: SpecRunOptions): Promise<SpecRunResult> {
     if (!check) args.push("--no-check");
     if (allowEnv.length > 0) args.push(`--allow-env=${allowEnv.join(",")}`);
     args.push(...await importMapArgs(root, swap, scratch));
-    args.push(join(root, "katas", kata.name, kata.spec));
+    args.push(
+      options.spec === undefined
+        ? join(root, "katas", kata.name, kata.spec)
+        : resolve(root, options.spec),
+    );
     const child = new Deno.Command(Deno.execPath(), {
       args,
       cwd: root,

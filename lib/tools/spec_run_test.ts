@@ -129,6 +129,48 @@ Deno.test({
   },
 });
 
+Deno.test({
+  name:
+    "runSpec runs the spec it is given instead of the kata's, and a spec with no test runs none and exits 0",
+  ignore: !mayRun,
+  fn: async () => {
+    const root = await Deno.makeTempDir({ prefix: "spec_run_other_" });
+    try {
+      await Deno.writeTextFile(join(root, "deno.json"), "{}");
+      await Deno.mkdir(join(root, "katas", "k"), { recursive: true });
+      await Deno.mkdir(join(root, "solutions", "k"), { recursive: true });
+      await Deno.writeTextFile(
+        join(root, "katas", "k", "k_test.ts"),
+        `// nothing yet\nexport {};\n`,
+      );
+      await Deno.writeTextFile(
+        join(root, "solutions", "k", "k_test.ts"),
+        `Deno.test("the worked spec's test", () => {});\n`,
+      );
+      const kata = {
+        name: "k",
+        title: "k",
+        book: "1",
+        file: "k_test.ts",
+        spec: "k_test.ts",
+        uses: [],
+      };
+      const empty = await runSpec({ root, kata, check: false });
+      assertEquals([empty.passed, empty.tests, empty.code], [false, [], 0]);
+      const worked = await runSpec({
+        root,
+        kata,
+        check: false,
+        spec: "solutions/k/k_test.ts",
+      });
+      assertEquals(worked.passed, true);
+      assertEquals(worked.tests.map((t) => t.name), ["the worked spec's test"]);
+    } finally {
+      await Deno.remove(root, { recursive: true });
+    }
+  },
+});
+
 Deno.test("printedByTest keeps each test's lines, blank ones included, and ignores tests that printed nothing", () => {
   const output = [
     "running 3 tests from ./a_test.ts",

@@ -6,12 +6,30 @@
  * @module
  */
 
+import { join } from "node:path";
+
 /** How a test file reads its samples and declares the tests that do. */
 export interface Samples {
   /** The text of `testdata/<name>` beside the test file. */
   read(name: string): Promise<string>;
   /** Declares a test that reads samples; ignored without read permission. */
   test(name: string, fn: () => Promise<void>): void;
+  /**
+   * Copies the folder `testdata/<name>` into a new temporary folder and
+   * returns its path (the caller removes it); needs write permission too.
+   */
+  copy(name: string): Promise<string>;
+}
+
+async function copyDir(from: URL, to: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const entry of Deno.readDir(from)) {
+    if (entry.isDirectory) {
+      await copyDir(new URL(`${entry.name}/`, from), join(to, entry.name));
+    } else {
+      await Deno.copyFile(new URL(entry.name, from), join(to, entry.name));
+    }
+  }
 }
 
 /**
@@ -30,5 +48,10 @@ export function samplesOf(testFile: string): Samples {
   return {
     read: (name) => Deno.readTextFile(new URL(`./testdata/${name}`, testFile)),
     test: (name, fn) => Deno.test({ name, fn, ignore: !canRead }),
+    copy: async (name) => {
+      const dir = await Deno.makeTempDir({ prefix: `${name}_` });
+      await copyDir(new URL(`./testdata/${name}/`, testFile), dir);
+      return dir;
+    },
   };
 }

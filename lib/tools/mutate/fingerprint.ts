@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { dependenciesOf, type KataEntry, type Manifest } from "../manifest.ts";
 import { hashBytes, hashText } from "./record.ts";
-import { answerFile, equivalentsFile, specFile } from "./paths.ts";
+import { answerFile, equivalentsFile, mutatedFile, specFile } from "./paths.ts";
 
 async function readIfThere(path: string): Promise<string | undefined> {
   try {
@@ -40,7 +40,7 @@ export async function scoredFiles(
   const files: Record<string, string> = {};
   for (
     const path of [
-      answerFile(kata),
+      mutatedFile(manifest, kata),
       specFile(kata),
       ...usedAnswers(manifest, kata),
     ]
@@ -56,11 +56,15 @@ export async function scoredFiles(
   return files;
 }
 
-/** The worked answers of the katas that `kata` imports, transitively. */
+/**
+ * The worked answers of the katas that `kata` imports, transitively; not the
+ * mutated file (a hunt uses the kata whose answer it mutates).
+ */
 function usedAnswers(manifest: Manifest, kata: KataEntry): string[] {
+  const mutated = mutatedFile(manifest, kata);
   return dependenciesOf(manifest, kata.name).map((name) =>
     answerFile(manifest.katas.find((k) => k.name === name)!)
-  );
+  ).filter((path) => path !== mutated);
 }
 
 async function toolkitFiles(root: string, dir = "lib"): Promise<string[]> {

@@ -19,8 +19,16 @@ const entry = (name: string, uses: string[]) => ({
   spec: `${name}_test.ts`,
   uses,
 });
-const manifest = parseManifest({ katas: [entry("a", []), entry("b", ["a"])] });
-const [a, b] = manifest.katas;
+const manifest = parseManifest({
+  katas: [entry("a", []), entry("b", ["a"]), {
+    ...entry("b_bug_hunt", ["b"]),
+    file: "b_hunt_test.ts",
+    spec: "b_hunt_test.ts",
+    kind: "bug-hunt",
+    target: "b",
+  }],
+});
+const [a, b, hunt] = manifest.katas;
 
 async function withRepo(fn: (root: string) => Promise<void>): Promise<void> {
   const root = await Deno.makeTempDir({ prefix: "mutate_fingerprint_" });
@@ -29,6 +37,7 @@ async function withRepo(fn: (root: string) => Promise<void>): Promise<void> {
     "katas/a/a_test.ts": "// spec of a\n",
     "solutions/b/b.ts": "export const b = 2;\n",
     "katas/b/b_test.ts": "// spec of b\n",
+    "solutions/b_bug_hunt/b_hunt_test.ts": "// worked hunt of b\n",
     "lib/tensor.ts": "export class Tensor {}\n",
     "lib/tools/runner/main.ts": "// a tool\n",
   };
@@ -89,5 +98,29 @@ Deno.test({
       // Kata a uses nothing, so b's answer is no part of a's context.
       const ofA = await contextHash(root, manifest, a);
       assertEquals(await edited("solutions/b/b.ts", a), ofA);
+    }),
+});
+
+Deno.test({
+  name:
+    "a bug hunt is scored by its target's answer and its worked spec; the mutated answer is no part of its context",
+  ignore: !granted,
+  fn: () =>
+    withRepo(async (root) => {
+      assertEquals(await scoredFiles(root, manifest, hunt), {
+        "solutions/b/b.ts": await hashText("export const b = 2;\n"),
+        "solutions/b_bug_hunt/b_hunt_test.ts": await hashText(
+          "// worked hunt of b\n",
+        ),
+        "solutions/a/a.ts": await hashText("export const a = 1;\n"),
+      });
+      const before = await contextHash(root, manifest, hunt);
+      await Deno.writeTextFile(join(root, "solutions/b/b.ts"), "// edited\n");
+      assertEquals(await contextHash(root, manifest, hunt), before);
+      await Deno.writeTextFile(
+        join(root, "solutions/b_bug_hunt/b_hunt_test.ts"),
+        "// edited\n",
+      );
+      assertNotEquals(await contextHash(root, manifest, hunt), before);
     }),
 });

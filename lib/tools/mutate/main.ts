@@ -11,7 +11,7 @@ import { type KataEntry, loadManifest, type Manifest } from "../manifest.ts";
 import { matchEquivalents, parseEquivalents } from "./equivalents.ts";
 import { contextHash, scoredFiles } from "./fingerprint.ts";
 import { ensureStryker } from "./install.ts";
-import { answerFile, equivalentsFile, SCORES_FILE } from "./paths.ts";
+import { equivalentsFile, mutatedFile, SCORES_FILE } from "./paths.ts";
 import {
   checkScores,
   type Counts,
@@ -168,13 +168,14 @@ async function mutateKata(
   const files = await scoredFiles(root, manifest, kata);
   const context = await contextHash(root, manifest, kata);
   const force = forceAll || scores.katas[kata.name]?.context !== context;
+  const mutate = mutatedFile(manifest, kata);
   console.log(
-    `${kata.name}: mutating ${answerFile(kata)}${
+    `${kata.name}: mutating ${mutate}${
       force ? "" : " (incremental: only what changed runs)"
     }`,
   );
-  const report = await runStryker(root, kata, force);
-  const mutants = mutantsOf(report, answerFile(kata));
+  const report = await runStryker(root, kata, force, mutate);
+  const mutants = mutantsOf(report, mutate);
   const { ids, problems } = matchEquivalents(
     await readEquivalents(kata),
     mutants,

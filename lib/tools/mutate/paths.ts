@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { KataEntry } from "../manifest.ts";
+import { isHunt, type KataEntry, type Manifest } from "../manifest.ts";
 
 /** StrykerJS's own `package.json` and lockfile, and its `node_modules`. */
 export const STRYKER_DIR = "lib/tools/mutate/stryker";
@@ -56,15 +56,51 @@ export function answerFile(kata: Pick<KataEntry, "name" | "file">): string {
 }
 
 /**
- * The kata's spec.
+ * The file StrykerJS mutates for `kata`: its worked answer, or for a bug
+ * hunt the hunted kata's worked answer, against which the hunt's worked spec
+ * runs.
+ *
+ * @example
+ * ```ts
+ * import { mutatedFile } from "./paths.ts";
+ * const layer = { name: "relu_layer", title: "ReLU layer", book: "5.5.1",
+ *   file: "relu.ts", spec: "relu_test.ts", uses: [] };
+ * const hunt = { name: "relu_bug_hunt", title: "Bug hunt: ReLU", book: "5.5.1",
+ *   file: "relu_hunt_test.ts", spec: "relu_hunt_test.ts", uses: ["relu_layer"],
+ *   kind: "bug-hunt" as const, target: "relu_layer" };
+ * const manifest = { katas: [layer, hunt] };
+ * console.assert(mutatedFile(manifest, layer) === "solutions/relu_layer/relu.ts");
+ * console.assert(mutatedFile(manifest, hunt) === "solutions/relu_layer/relu.ts");
+ * ```
+ */
+export function mutatedFile(manifest: Manifest, kata: KataEntry): string {
+  if (!isHunt(kata)) return answerFile(kata);
+  const target = manifest.katas.find((k) => k.name === kata.target);
+  if (target === undefined) {
+    throw new Error(
+      `${kata.name}: its target ${kata.target} is not in the manifest`,
+    );
+  }
+  return answerFile(target);
+}
+
+/**
+ * The spec that judges the mutants: the kata's spec, or for a bug hunt its
+ * worked spec (the learner's file is a stub without tests).
  *
  * @example
  * ```ts
  * import { specFile } from "./paths.ts";
  * const kata = { name: "relu_layer", spec: "relu_test.ts" };
  * console.assert(specFile(kata) === "katas/relu_layer/relu_test.ts");
+ * const hunt = { name: "relu_bug_hunt", spec: "relu_hunt_test.ts", kind: "bug-hunt" as const };
+ * console.assert(specFile(hunt) === "solutions/relu_bug_hunt/relu_hunt_test.ts");
  * ```
  */
-export function specFile(kata: Pick<KataEntry, "name" | "spec">): string {
-  return `katas/${kata.name}/${kata.spec}`;
+export function specFile(
+  kata: Pick<KataEntry, "name" | "spec" | "kind">,
+): string {
+  return `${
+    kata.kind === "bug-hunt" ? "solutions" : "katas"
+  }/${kata.name}/${kata.spec}`;
 }

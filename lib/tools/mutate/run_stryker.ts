@@ -12,7 +12,8 @@ import { WORK_DIR } from "./paths.ts";
 import { reportFiles, strykerConfig } from "./stryker_config.ts";
 
 /**
- * Runs StrykerJS for `kata` from the repository `root`, its output shown as
+ * Runs StrykerJS for `kata` from the repository `root`, mutating `mutate`
+ * (see `mutatedFile` in `paths.ts`), its output shown as
  * it goes; returns the parsed JSON report, or throws an error naming the kata
  * when StrykerJS fails.
  *
@@ -21,13 +22,14 @@ import { reportFiles, strykerConfig } from "./stryker_config.ts";
  * import { runStryker } from "./run_stryker.ts";
  * import { loadManifest } from "../manifest.ts";
  * const { katas } = await loadManifest(".");
- * const report = await runStryker(Deno.cwd(), katas[0], false);
+ * const report = await runStryker(Deno.cwd(), katas[0], false, "solutions/perceptron_gates/gates.ts");
  * ```
  */
 export async function runStryker(
   root: string,
   kata: KataEntry,
   force: boolean,
+  mutate: string,
 ): Promise<unknown> {
   const config = `${WORK_DIR}/configs/${kata.name}.json`;
   const report = join(root, reportFiles(kata.name).json);
@@ -35,7 +37,7 @@ export async function runStryker(
   await Deno.writeTextFile(
     join(root, config),
     JSON.stringify(
-      strykerConfig(kata, { deno: Deno.execPath(), force }),
+      strykerConfig(kata, { deno: Deno.execPath(), force, mutate }),
       null,
       2,
     ),

@@ -3,13 +3,20 @@
  * repository: `deno run ... spec_command.ts <kata>`. It runs the kata's spec
  * with the kata's learner file, and those of the katas it uses, swapped for
  * their worked answers (the same swap as the self-check), where the kata's
- * answer is StrykerJS's instrumented copy. It exits 0 when every test passes
- * (the mutant survived) and 1 otherwise.
+ * answer is StrykerJS's instrumented copy. For a bug hunt it runs the worked
+ * spec, which imports the hunted kata's answer, the instrumented file. It
+ * exits 0 when every test passes (the mutant survived) and 1 otherwise.
  *
  * @module
  */
 
-import { dependenciesOf, loadManifest, type Manifest } from "../manifest.ts";
+import {
+  dependenciesOf,
+  isHunt,
+  loadManifest,
+  type Manifest,
+} from "../manifest.ts";
+import { specFile } from "./paths.ts";
 import { runSpec } from "../spec_run.ts";
 
 /** The variable through which StrykerJS tells instrumented code which mutant is on. */
@@ -34,10 +41,16 @@ export function answerSwaps(
   kata: string,
 ): Record<string, string> {
   const names = [...dependenciesOf(manifest, kata), kata];
-  return Object.fromEntries(names.map((name) => {
-    const file = manifest.katas.find((k) => k.name === name)!.file;
-    return [`katas/${name}/${file}`, `solutions/${name}/${file}`];
-  }));
+  // A bug hunt's file is a spec: swapped, it would replace the spec run.
+  const katas = names.map((name) =>
+    manifest.katas.find((k) => k.name === name)!
+  )
+    .filter((k) => !isHunt(k));
+  return Object.fromEntries(
+    katas.map((
+      k,
+    ) => [`katas/${k.name}/${k.file}`, `solutions/${k.name}/${k.file}`]),
+  );
 }
 
 if (import.meta.main) {
@@ -52,6 +65,7 @@ if (import.meta.main) {
   const result = await runSpec({
     root,
     kata,
+    spec: specFile(kata),
     swap: answerSwaps(manifest, kata.name),
     // The instrumented copy does not type-check, and need not: StrykerJS
     // marks it @ts-nocheck, and the self-check type-checks the answers.

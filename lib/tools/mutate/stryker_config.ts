@@ -6,7 +6,7 @@
  */
 
 import type { KataEntry } from "../manifest.ts";
-import { answerFile, incrementalFile, WORK_DIR } from "./paths.ts";
+import { incrementalFile, WORK_DIR } from "./paths.ts";
 
 /** Milliseconds a mutant may take beyond the unmutated spec run's time. */
 export const MUTANT_TIMEOUT_MS = 10_000;
@@ -20,6 +20,8 @@ export interface ConfigOptions {
   deno: string;
   /** Run every mutant again instead of reusing the incremental file. */
   force: boolean;
+  /** The file to mutate (see `mutatedFile` in `paths.ts`). */
+  mutate: string;
 }
 
 /**
@@ -39,21 +41,26 @@ export function reportFiles(kata: string): { html: string; json: string } {
 }
 
 /**
- * StrykerJS options for `kata`, as its JSON configuration file holds them.
+ * StrykerJS options for `kata`, as its JSON configuration file holds them:
+ * mutate `options.mutate`, judge each mutant by the kata's spec.
  *
  * @example
  * ```ts
  * import { strykerConfig } from "./stryker_config.ts";
  * const kata = { name: "relu_layer", title: "ReLU layer", book: "5.5.1",
  *   file: "relu.ts", spec: "relu_test.ts", uses: [] };
- * const config = strykerConfig(kata, { deno: "deno", force: false });
+ * const config = strykerConfig(kata, {
+ *   deno: "deno",
+ *   force: false,
+ *   mutate: "solutions/relu_layer/relu.ts",
+ * });
  * console.assert(config.mutate[0] === "solutions/relu_layer/relu.ts");
  * ```
  */
 export function strykerConfig(kata: KataEntry, options: ConfigOptions) {
   const reports = reportFiles(kata.name);
   return {
-    mutate: [answerFile(kata)],
+    mutate: [options.mutate],
     testRunner: "command",
     commandRunner: {
       command: [

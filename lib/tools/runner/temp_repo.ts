@@ -86,7 +86,9 @@ export class TempRepo {
   }
 
   /**
-   * Makes the copy, commits it, and returns it.
+   * Makes the copy, commits it, and returns it; `extra`, a folder laid out
+   * like the repository, is copied over it first (a bug hunt's tests add a
+   * hunt and its manifest entry so).
    *
    * @example
    * ```ts ignore
@@ -96,7 +98,7 @@ export class TempRepo {
    * await repo.remove();
    * ```
    */
-  static async create(): Promise<TempRepo> {
+  static async create(extra?: URL): Promise<TempRepo> {
     const source = fileURLToPath(SOURCE);
     const root = await Deno.makeTempDir({ prefix: "katas_runner_" });
     await copyDir(join(source, "lib"), join(root, "lib"));
@@ -123,6 +125,7 @@ export class TempRepo {
       join(root, "solutions", "relu_layer", "MISTAKES.md"),
     );
     await copyDir(fileURLToPath(FIXTURE), root);
+    if (extra) await copyDir(fileURLToPath(extra), root);
     const repo = new TempRepo(root, await startPermissions(root));
     await git(root, "init", "-q");
     await git(root, "add", "-A");

@@ -7,7 +7,7 @@
  */
 
 import { join } from "node:path";
-import type { KataEntry, Manifest } from "../manifest.ts";
+import { isHunt, type KataEntry, type Manifest } from "../manifest.ts";
 import { hintsPath, parseHints } from "../hints.ts";
 import {
   currentHashes,
@@ -20,7 +20,14 @@ import {
   MistakeError,
   mistakesPath,
   readMistakes,
+  WRONG_LAYERS,
 } from "../mistakes.ts";
+
+/** How many wrong layers a bug hunt has: enough to hunt, few to read. */
+export const WRONG_LAYER_COUNT = { min: 5, max: 8 };
+
+/** The weak specs every bug hunt's MISTAKES.md must hold. */
+export const REQUIRED_WEAK_SPECS = ["empty_spec", "one_forward_value"];
 
 /** A finding: what is right or wrong. */
 export interface Finding {
@@ -126,8 +133,11 @@ export async function checkCompleteness(
   const hintsPage = await read(root, hintsPath(kata.name));
   const hints = hintsPage ? parseHints(hintsPage).hints.length : 0;
   problems.push(...hintProblems(kata, readme, hintsPage));
+  const hunt = isHunt(kata);
   if (readme === undefined) problems.push(`${dir}/README.md is missing`);
-  else {
+  else if (hunt) {
+    problems.push(...huntReadmeProblems(kata.name, readme));
+  } else {
     if (!/^## What the spec checks/m.test(readme)) {
       problems.push(
         `${dir}/README.md has no "## What the spec checks" section`,
@@ -143,21 +153,24 @@ export async function checkCompleteness(
   if (stub === undefined) {
     problems.push(`the stub ${dir}/${kata.file} is missing`);
   }
-  const spec = await read(root, `${dir}/${kata.spec}`);
+  // A hunt's stub is its spec, with no test yet: its tests are the worked
+  // spec's.
+  const specPath = hunt
+    ? `solutions/${kata.name}/${kata.spec}`
+    : `${dir}/${kata.spec}`;
+  const spec = await read(root, specPath);
   let tests = 0;
   if (spec === undefined) {
-    problems.push(`the spec ${dir}/${kata.spec} is missing`);
+    problems.push(`the spec ${specPath} is missing`);
   } else {
     const { total, bounded } = countTests(spec);
     tests = total;
     if (total === 0) {
-      problems.push(`the spec ${dir}/${kata.spec} declares no test`);
+      problems.push(`the spec ${specPath} declares no test`);
     }
     if (bounded < total) {
       problems.push(
-        `${
-          total - bounded
-        } test(s) in ${dir}/${kata.spec} are not declared as ` +
+        `${total - bounded} test(s) in ${specPath} are not declared as ` +
           `Deno.test("...", timeLimit, fn), so an infinite loop would hang them`,
       );
     }
@@ -181,6 +194,12 @@ export async function checkCompleteness(
     if (!(e instanceof MistakeError)) throw e;
     problems.push(e.message);
   }
+  let wrongLayers = 0;
+  if (hunt) {
+    const found = await huntPageProblems(root, kata, mistakes);
+    wrongLayers = found.wrongLayers;
+    problems.push(...found.problems);
+  }
   // A copy without git history (a ZIP) recognises its stub and spec by these.
   const recorded = await shippedHashes(root);
   const shipped = await currentHashes(root, { katas: [kata] });
@@ -198,11 +217,89 @@ export async function checkCompleteness(
     }
   }
   if (problems.length) return problems.map((text) => ({ ok: false, text }));
+  if (hunt) {
+    return [{
+      ok: true,
+      text: `complete: README, ${hints} hints, stub, worked spec (${tests} ` +
+        `tests, all time-limited), ${wrongLayers} wrong layers, ` +
+        `${mistakes.length} weak spec(s)`,
+    }];
+  }
   return [{
     ok: true,
     text: `complete: README, ${hints} hints, stub, spec (${tests} tests, all ` +
       `time-limited), solution, ${mistakes.length} mistake(s)`,
   }];
+}
+
+/**
+ * What a bug hunt's README lacks: the section on what the runner reports,
+ * and the command that checks the hunt (its spec cannot be checked with
+ * `deno test` alone, which would run it against the learner's own layer).
+ *
+ * @example
+ * ```ts
+ * import { huntReadmeProblems } from "./completeness.ts";
+ * const readme = "# Bug hunt\n\n## What the runner reports\n\n`deno task start kata h`\n";
+ * console.assert(huntReadmeProblems("h", readme).length === 0);
+ * console.assert(huntReadmeProblems("h", "# Bug hunt\n").length === 2);
+ * ```
+ */
+export function huntReadmeProblems(hunt: string, readme: string): string[] {
+  const problems: string[] = [];
+  if (!/^## What the runner reports/m.test(readme)) {
+    problems.push(
+      `katas/${hunt}/README.md has no "## What the runner reports" section`,
+    );
+  }
+  if (!readme.includes(`deno task start kata ${hunt}`)) {
+    problems.push(
+      `katas/${hunt}/README.md does not say how to check: deno task start kata ${hunt}`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * What is wrong with a bug hunt's pages: WRONG_LAYERS.md missing, malformed
+ * or with too few or too many wrong layers; MISTAKES.md without the weak
+ * specs every hunt has.
+ */
+async function huntPageProblems(
+  root: string,
+  kata: KataEntry,
+  weakSpecs: Mistake[],
+): Promise<{ wrongLayers: number; problems: string[] }> {
+  const problems: string[] = [];
+  let wrongLayers = 0;
+  try {
+    wrongLayers = (await readMistakes(root, kata, WRONG_LAYERS)).length;
+    const { min, max } = WRONG_LAYER_COUNT;
+    if (wrongLayers === 0) {
+      problems.push(
+        `${WRONG_LAYERS.path(kata.name)} is missing: it holds the wrong layers`,
+      );
+    } else if (wrongLayers < min || wrongLayers > max) {
+      problems.push(
+        `${
+          WRONG_LAYERS.path(kata.name)
+        } has ${wrongLayers} wrong layers; a hunt has ${min} to ${max}`,
+      );
+    }
+  } catch (e) {
+    if (!(e instanceof MistakeError)) throw e;
+    problems.push(e.message);
+  }
+  const names = new Set(weakSpecs.map((m) => m.name));
+  const absent = REQUIRED_WEAK_SPECS.filter((n) => !names.has(n));
+  if (weakSpecs.length > 0 && absent.length > 0) {
+    problems.push(
+      `${mistakesPath(kata.name)} lacks the weak spec(s) every hunt has: ${
+        absent.join(", ")
+      }`,
+    );
+  }
+  return { wrongLayers, problems };
 }
 
 /**

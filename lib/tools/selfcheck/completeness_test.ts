@@ -1,5 +1,11 @@
 import { assertEquals } from "../../testing/assert.ts";
-import { countTests, hintProblems } from "./completeness.ts";
+import {
+  checkCompleteness,
+  countTests,
+  hintProblems,
+  huntReadmeProblems,
+} from "./completeness.ts";
+import { loadManifest } from "../manifest.ts";
 
 const RELU = { name: "relu_layer", title: "ReLU layer" };
 
@@ -52,4 +58,50 @@ Deno.test("countTests counts the tests declared with timeLimit", () => {
     'Deno.test("c", () => {});',
   ].join("\n");
   assertEquals(countTests(spec), { total: 3, bounded: 2 });
+});
+
+Deno.test("huntReadmeProblems asks a hunt's README for what the runner reports and the command that checks it", () => {
+  const readme = [
+    "# Bug hunt: ReLU",
+    "",
+    "## What the runner reports",
+    "",
+    "Check with `deno task start kata relu_bug_hunt`.",
+  ].join("\n");
+  assertEquals(huntReadmeProblems("relu_bug_hunt", readme), []);
+  assertEquals(
+    huntReadmeProblems(
+      "relu_bug_hunt",
+      readme.replace("## What the runner", "## What it").replace(
+        "kata relu_bug_hunt",
+        "kata relu_layer",
+      ),
+    ),
+    [
+      'katas/relu_bug_hunt/README.md has no "## What the runner reports" section',
+      "katas/relu_bug_hunt/README.md does not say how to check: deno task start kata relu_bug_hunt",
+    ],
+  );
+});
+
+const mayRead = Deno.permissions.querySync({ name: "read" }).state ===
+    "granted" &&
+  Deno.permissions.querySync({ name: "run" }).state === "granted";
+
+Deno.test({
+  name:
+    "checkCompleteness finds the Sigmoid hunt complete: its tests counted in the worked spec, its wrong layers and weak specs",
+  ignore: !mayRead,
+  fn: async () => {
+    const manifest = await loadManifest(".");
+    const hunt = manifest.katas.find((k) => k.name === "sigmoid_bug_hunt")!;
+    const [finding] = await checkCompleteness(".", hunt, manifest);
+    assertEquals(finding.ok, true, finding.text);
+    assertEquals(
+      /worked spec \(\d+ tests, all time-limited\), \d+ wrong layers, \d+ weak spec/
+        .test(finding.text),
+      true,
+      finding.text,
+    );
+  },
 });

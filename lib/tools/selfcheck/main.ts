@@ -6,7 +6,10 @@
  * spec passes against its solution, that every classic mistake (a diff in
  * `solutions/<kata>/MISTAKES.md`, applied to the worked answer in a scratch
  * copy) applies, type-checks and fails it, and that the shipped stub fails it
- * with `NotImplementedError` only. With kata names it checks just those katas.
+ * with `NotImplementedError` only. A bug hunt is checked as its own kind (see
+ * `hunt_checks.ts`): its worked spec against the correct layer and the wrong
+ * ones, its weak specs, its stub without tests. With kata names it checks
+ * just those katas.
  *
  * The stub checked is the one shipped (see lib/tools/shipped.ts), so the check
  * stays green for a learner who has edited their files.
@@ -15,9 +18,11 @@
  */
 
 import { join } from "node:path";
-import { type KataEntry, loadManifest } from "../manifest.ts";
+import { isHunt, type KataEntry, loadManifest } from "../manifest.ts";
+import { huntJobs, prepareHunt } from "./hunt_checks.ts";
 import { importMapArgs, runSpec, type SpecRunResult } from "../spec_run.ts";
-import { shippedStub } from "../shipped.ts";
+import { pool } from "../pool.ts";
+import { shippedStubOf } from "../shipped.ts";
 import {
   scratchFolder,
   scratchSwaps as swapsFrom,
@@ -161,7 +166,7 @@ async function checkMistakeTypes(
       ...copies.map((c) => c.path),
     ]);
     return check.ok
-      ? ok(`the ${copies.length} mistaken answers type-check`)
+      ? ok(`the ${copies.length} mistaken answers and wrong layers type-check`)
       : bad(
         "type errors in mistaken answers (each file is <kata>/<mistake>.mistake.ts)",
         lastLines(check.output, 30),
@@ -208,7 +213,7 @@ async function checkStub(
   swap: Record<string, string>,
 ): Promise<Line> {
   const path = `katas/${kata.name}/${kata.file}`;
-  const stub = await shippedStub(root, path);
+  const stub = await shippedStubOf(root, kata);
   if (stub === undefined) {
     const why = `stub check skipped: no shipped version of ${path} was found ` +
       `(neither in git history nor in the working tree)`;
@@ -240,25 +245,6 @@ async function checkStub(
     `stub fails with NotImplementedError in ${failed.length} of ${result.tests.length} tests` +
       ` (stub from ${stub.source})`,
   );
-}
-
-/** Runs `jobs` with at most `limit` at a time, keeping their order. */
-async function pool<T>(
-  jobs: (() => Promise<T>)[],
-  limit: number,
-): Promise<T[]> {
-  const results = new Array<T>(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      results[i] = await jobs[i]();
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, jobs.length) }, worker),
-  );
-  return results;
 }
 
 /**
@@ -364,7 +350,17 @@ async function main(): Promise<number> {
   await Deno.remove(join(root, SCRATCH), { recursive: true }).catch(() => {});
   const swap = await solutionSwaps(root, manifest);
   const written = await Promise.all(katas.map(writeMistakes));
-  const copies = written.flatMap((w) => w.copies);
+  const hunts = await Promise.all(
+    katas.map((kata) =>
+      isHunt(kata)
+        ? prepareHunt({ root, manifest, scratch: SCRATCH }, kata)
+        : { layers: [], lines: [] }
+    ),
+  );
+  const copies = [
+    ...written.flatMap((w) => w.copies),
+    ...hunts.flatMap((h) => h.layers),
+  ];
   if (copies.length) {
     console.log("Type check: the worked answers with each mistake applied");
     const typesLine = await checkMistakeTypes(copies, swap);
@@ -377,16 +373,24 @@ async function main(): Promise<number> {
     const completeness = [
       ...await checkCompleteness(root, kata, manifest),
       ...written[i].lines,
+      ...hunts[i].lines,
     ];
     const runnable = await exists(`katas/${kata.name}/${kata.spec}`) &&
       await exists(`solutions/${kata.name}/${kata.file}`);
-    const jobs: (() => Promise<Line>)[] = runnable
-      ? [
+    const jobs: (() => Promise<Line>)[] = !runnable
+      ? []
+      : isHunt(kata)
+      ? huntJobs(
+        { root, manifest, scratch: SCRATCH },
+        kata,
+        hunts[i].layers,
+        written[i].copies,
+      )
+      : [
         () => checkSolution(kata, swap),
         () => checkStub(kata, swap),
         ...written[i].copies.map((m) => () => checkMistake(kata, swap, m)),
-      ]
-      : [];
+      ];
     return { kata, completeness, jobs };
   }));
   const allJobs = perKata.flatMap((p) => p.jobs);

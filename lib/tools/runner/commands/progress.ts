@@ -57,6 +57,11 @@ export async function progressCommand(
   if (summary.current?.failingTest) {
     ctx.out(`Failing test: ${summary.current.failingTest}`);
   }
+  const hunt = summary.katas.find((k) => k.name === summary.current?.name)
+    ?.bugHunt;
+  if (hunt) {
+    ctx.out(`Wrong layers caught: ${hunt.caught} of ${hunt.total}`);
+  }
   ctx.out(`Hints used: ${summary.hintsUsed}`);
   ctx.out(`Started ${summary.startedAt}; recorded in ${PROGRESS_FILE}.`);
   return 0;

@@ -9,7 +9,7 @@
  */
 
 import type { KataEntry } from "../../manifest.ts";
-import { shippedStub, shippedVersion } from "../../shipped.ts";
+import { shippedStubOf, shippedVersion } from "../../shipped.ts";
 import { backupFiles } from "../state/backup.ts";
 import type { Context } from "../state/context.ts";
 import { exists, inRoot, kataPaths } from "../state/paths.ts";
@@ -61,7 +61,7 @@ export async function resetCommand(
     const file = options.spec ? paths.spec : paths.file;
     const stub = options.spec
       ? await shippedVersion(ctx.root, file)
-      : await shippedStub(ctx.root, file);
+      : await shippedStubOf(ctx.root, kata);
     if (!stub) {
       ctx.out(wrap(
         `Cannot find the shipped ${what} of ${file} (it is looked for in ` +

@@ -35,7 +35,7 @@ export function firstSentence(text: string): string {
  * import { mistakeList } from "./mistake_screen.ts";
  * import { Style } from "./style.ts";
  * const m = { name: "stale_mask", description: "Keeps the first mask. More.",
- *   patch: { hunks: [] } as never, diff: "" };
+ *   title: "Keeps the first mask. More.", patch: { hunks: [] } as never, diff: "" };
  * console.assert(mistakeList([m], Style.plain()) === "stale_mask\n    Keeps the first mask.");
  * ```
  */
@@ -82,7 +82,7 @@ export function coloredDiff(diff: string, style: Style): string {
  * ```ts
  * import { mistakeText } from "./mistake_screen.ts";
  * import { Style } from "./style.ts";
- * const m = { name: "flip", description: "Flips it.", patch: { hunks: [] } as never,
+ * const m = { name: "flip", description: "Flips it.", title: "Flips it.", patch: { hunks: [] } as never,
  *   diff: "@@ -1 +1 @@\n-a\n+b\n" };
  * const text = mistakeText(m, "solutions/k/k.ts", Style.plain());
  * console.assert(text.includes("Flips it.") && text.endsWith("+b"));
@@ -102,4 +102,64 @@ export function mistakeText(
     "",
     coloredDiff(mistake.diff, style),
   ].join("\n");
+}
+
+/**
+ * One wrong layer in full: its name, its description and its diff against
+ * the correct layer `answer`.
+ *
+ * @example
+ * ```ts
+ * import { wrongLayerText } from "./mistake_screen.ts";
+ * import { Style } from "./style.ts";
+ * const w = { name: "flip", title: "Flips.", description: "Flips. It is wrong.",
+ *   patch: { hunks: [] } as never, diff: "@@ -1 +1 @@\n-a\n+b\n" };
+ * const text = wrongLayerText(w, "solutions/k/k.ts", Style.plain());
+ * console.assert(text.startsWith("Wrong layer: flip") && text.endsWith("+b"));
+ * ```
+ */
+export function wrongLayerText(
+  wrong: Mistake,
+  answer: string,
+  style: Style,
+): string {
+  return [
+    style.bold(`Wrong layer: ${wrong.name}`),
+    "",
+    wrap(wrong.description, style.width),
+    "",
+    style.dim(`As a change to the correct layer, ${answer}:`),
+    "",
+    coloredDiff(wrong.diff, style),
+  ].join("\n");
+}
+
+/**
+ * The list of a hunt's wrong layers: those in `shown` with their
+ * description and diff, the others by title only.
+ *
+ * @example
+ * ```ts
+ * import { wrongLayerList } from "./mistake_screen.ts";
+ * import { Style } from "./style.ts";
+ * const layer = (name: string) => ({ name, title: `${name} title.`,
+ *   description: `${name} title. More.`, patch: { hunks: [] } as never,
+ *   diff: "@@ -1 +1 @@\n-a\n+b\n" });
+ * const text = wrongLayerList([layer("a"), layer("b")], new Set(["a"]), "s/k.ts", Style.plain());
+ * console.assert(text.includes("a title. More.") && text.includes("+b"));
+ * console.assert(text.includes("b (still passing)\n    b title.") && !text.includes("b title. More."));
+ * ```
+ */
+export function wrongLayerList(
+  layers: readonly Mistake[],
+  shown: ReadonlySet<string>,
+  answer: string,
+  style: Style,
+): string {
+  return layers.map((w) =>
+    shown.has(w.name)
+      ? wrongLayerText(w, answer, style)
+      : style.bold(`${w.name} (still passing)`) + "\n" +
+        wrap(w.title, style.width - 4).replace(/^/gm, "    ")
+  ).join("\n\n");
 }

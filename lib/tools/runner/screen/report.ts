@@ -184,8 +184,19 @@ function failureLines(v: Verdict, style: Style): string[] {
     : others.length
     ? "The most telling failing test:"
     : "The failing test:";
+  const headline = v.hunt?.specWrong
+    ? [
+      labelled(
+        "SPEC IS WRONG",
+        (l) => style.red(style.bold(l)),
+        `It is your spec that is wrong: it fails the correct ` +
+          `${v.hunt.layer}. ${which}`,
+        style,
+      ),
+    ]
+    : [`${label}  ${passed}. ${which}`];
   const lines = [
-    `${label}  ${passed}. ${which}`,
+    ...headline,
     "",
     indent(wrap(failure.name, style.width - 2), "  "),
     "",
@@ -219,6 +230,95 @@ function failureLines(v: Verdict, style: Style): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * A wrong layer's title as it reads inside a sentence: no closing full
+ * stop, and a capital that only starts the sentence made small ("ReLU"
+ * keeps its capitals).
+ *
+ * @example
+ * ```ts
+ * import { inSentence } from "./report.ts";
+ * console.assert(inSentence("Forward is right only at 0.") === "forward is right only at 0");
+ * console.assert(inSentence("A second forward goes wrong.") === "a second forward goes wrong");
+ * console.assert(inSentence("ReLU backward is off.") === "ReLU backward is off");
+ * ```
+ */
+export function inSentence(title: string): string {
+  const bare = title.replace(/\.$/, "");
+  const first = bare.split(" ")[0];
+  return /^[A-Z][^A-Z]*$/.test(first)
+    ? bare[0].toLowerCase() + bare.slice(1)
+    : bare;
+}
+
+/**
+ * `LABEL  text`, wrapped to the screen: the label (plain text, painted by
+ * `paint`) counts for its own width only, and its two spaces are kept.
+ */
+function labelled(
+  label: string,
+  paint: (s: string) => string,
+  text: string,
+  style: Style,
+): string {
+  const stand = "\u0000".repeat(label.length + 1);
+  return wrap(`${stand} ${text}`, style.width).replace(
+    stand,
+    `${paint(label)} `,
+  );
+}
+
+/** A bug hunt's verdict once its spec passes the correct layer, or has no test. */
+function huntLines(v: Verdict, style: Style): string[] {
+  const hunt = v.hunt!;
+  const mistakes = `\`${TASK} mistakes ${v.kata.name}\``;
+  if (v.status === "not started") {
+    return [
+      `${style.yellow(style.bold("NOT STARTED"))}  Your spec has no tests yet.`,
+      "",
+      wrap(
+        `Write tests in ${kataPaths(v.kata).file}: the runner runs them ` +
+          `against the correct ${hunt.layer} and then against ${hunt.total} ` +
+          `wrong ones, and tells you how many you catch.`,
+        style.width,
+      ),
+    ];
+  }
+  if (v.status === "solved") {
+    return [
+      labelled(
+        "SOLVED",
+        (l) => style.green(style.bold(l)),
+        `Your spec passes the correct layer and catches all ${hunt.total} ` +
+          `wrong layers.`,
+        style,
+      ),
+      "",
+      wrap(`${mistakes} shows each of them and its diff.`, style.width),
+    ];
+  }
+  const caught = hunt.caught.length;
+  return [
+    labelled(
+      "HUNTING",
+      (l) => style.yellow(style.bold(l)),
+      `Your spec passes the correct layer; it catches ${caught} of ` +
+        `${hunt.total} wrong layers; still passing: ${
+          hunt.stillPassing.map((w) => inSentence(w.title)).join(", ")
+        }.`,
+      style,
+    ),
+    "",
+    wrap(
+      caught > 0
+        ? `${mistakes} shows the wrong layers you catch, with their diffs, ` +
+          `and the titles of the others.`
+        : `${mistakes} lists the wrong layers by title.`,
+      style.width,
+    ),
+  ];
 }
 
 const LOOP_ADVICE =
@@ -309,6 +409,8 @@ export function verdictLines(
     );
   } else if (v.problems.length) {
     lines.push(...problemLines(v, style));
+  } else if (v.hunt && !v.hunt.specWrong) {
+    lines.push(...huntLines(v, style));
   } else if (v.failure) {
     lines.push(...failureLines(v, style));
   } else if (v.editedSpec && v.totalTests > 0) {

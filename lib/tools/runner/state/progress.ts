@@ -45,6 +45,23 @@ export interface KataProgress {
   fileHash?: string;
   /** The name of the most telling failing test, when the last check failed. */
   failingTest?: string;
+  /** For a bug hunt: how many wrong layers the learner's spec caught. */
+  bugHunt?: HuntCount;
+}
+
+/** A bug hunt's count: wrong layers caught, of how many. */
+export interface HuntCount {
+  /** Wrong layers the learner's spec catches. */
+  caught: number;
+  /** Wrong layers in the hunt. */
+  total: number;
+}
+
+function isHuntCount(x: unknown): x is HuntCount {
+  const c = x as HuntCount;
+  return typeof c === "object" && c !== null &&
+    Number.isInteger(c.caught) && Number.isInteger(c.total) &&
+    c.caught >= 0 && c.caught <= c.total;
 }
 
 /** The whole progress file. */
@@ -198,6 +215,11 @@ export function repairProgress(json: unknown): RepairedProgress {
         repairs.push(`${name}.${field} was not a string`);
       }
     }
+    if (isHuntCount(k.bugHunt)) {
+      kept.bugHunt = { caught: k.bugHunt.caught, total: k.bugHunt.total };
+    } else if (k.bugHunt !== undefined) {
+      repairs.push(`${name}.bugHunt was not a count of wrong layers`);
+    }
     progress.katas[name] = kept;
   }
   return { progress, repairs };
@@ -339,6 +361,7 @@ export function recordVerdict(
   progress: Progress,
   verdict: Pick<Verdict, "kata" | "status" | "usedSolutions" | "fileHash"> & {
     failure?: { name: string };
+    hunt?: { caught: string[]; total: number };
   },
   now: Date,
   collecting = false,
@@ -361,6 +384,12 @@ export function recordVerdict(
   if (verdict.status === "failing" && verdict.failure) {
     k.failingTest = verdict.failure.name;
   } else delete k.failingTest;
+  if (verdict.hunt && verdict.status !== "not started") {
+    k.bugHunt = {
+      caught: verdict.hunt.caught.length,
+      total: verdict.hunt.total,
+    };
+  } else delete k.bugHunt;
   if (verdict.usedSolutions.length && verdict.status === "solved") {
     k.status = "solved-with-solutions";
     if (touched) k.passedWithSolutionsAt = at;
@@ -445,6 +474,8 @@ export interface KataSummary {
   solutionShownAt: string | null;
   /** The most telling failing test, when it fails. */
   failingTest: string | null;
+  /** For a bug hunt the learner has begun: wrong layers caught, of how many. */
+  bugHunt: HuntCount | null;
 }
 
 /** The current kata, as a host shows it. */
@@ -531,6 +562,7 @@ export function progressSummary(
       lastRunAt: k?.lastRunAt ?? null,
       solutionShownAt: k?.solutionShownAt ?? null,
       failingTest: k?.failingTest ?? null,
+      bugHunt: k?.bugHunt ?? null,
     };
   });
   const current = katas.find((k) => k.name === progress.current);

@@ -1,0 +1,1 @@
+import { double } from "../double/double.ts";
