@@ -38,7 +38,7 @@
  * @module
  */
 
-import { applyPatch, parsePatch, type StructuredPatch } from "npm:diff@9.0.0";
+import { applyPatch, parsePatch, type Patch } from "./unified_diff.ts";
 import { join } from "node:path";
 import type { KataEntry } from "./manifest.ts";
 
@@ -49,7 +49,7 @@ export interface Mistake {
   /** What the mistake is and what a learner who makes it sees. */
   description: string;
   /** The hunks that turn the worked answer into the mistake. */
-  patch: StructuredPatch;
+  patch: Patch;
   /** The diff block as written in the page, for showing it. */
   diff: string;
 }
@@ -160,22 +160,22 @@ function parseSection(kata: string, name: string, body: string[]): Mistake {
     );
   }
   const diff = body.slice(open + 1, close).join("\n") + "\n";
-  let patches: StructuredPatch[];
+  let patch: Patch;
   try {
-    patches = parsePatch(diff);
+    patch = parsePatch(diff);
   } catch (e) {
     throw new MistakeError(
       kata,
       `mistake "${name}" has a malformed diff: ${(e as Error).message}`,
     );
   }
-  if (patches.length !== 1 || patches[0].hunks.length === 0) {
+  if (patch.hunks.length === 0) {
     throw new MistakeError(
       kata,
       `mistake "${name}" needs unified-diff hunks ("@@ -l,n +l,n @@") against one file, and only hunks`,
     );
   }
-  return { name, description, patch: patches[0], diff };
+  return { name, description, patch, diff };
 }
 
 /**
@@ -207,8 +207,8 @@ export function applyMistake(
   source: string,
   mistake: Mistake,
 ): string {
-  const result = applyPatch(source, mistake.patch, { fuzzFactor: 0 });
-  if (result !== false) return result;
+  const result = applyPatch(source, mistake.patch);
+  if (result !== undefined) return result;
   throw new MistakeError(
     kata,
     `mistake "${mistake.name}" no longer applies to the worked answer: ${
@@ -222,7 +222,7 @@ export function applyMistake(
  * place where most of its leading lines match (nearest its own line number),
  * and the line there that differs.
  */
-function firstMismatch(source: string, patch: StructuredPatch): string {
+function firstMismatch(source: string, patch: Patch): string {
   const lines = source.split("\n");
   if (lines.at(-1) === "") lines.pop();
   for (const hunk of patch.hunks) {
