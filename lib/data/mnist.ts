@@ -184,7 +184,7 @@ async function packageDigits(): Promise<MnistDigits> {
     throw e;
   }
   if (!digits) {
-    throw new Error(
+    throw new LearnerMessageError(
       "loadMnist needs the config of lib/data/mnist/, whose lockfile holds " +
         "the package: run with --config lib/data/mnist/deno.json, as the " +
         "training tasks (deno task train ...) do",
@@ -199,7 +199,10 @@ async function packageDigits(): Promise<MnistDigits> {
  * rest for training (8,000 / 2,000 by default): {@link splitMnist} of the
  * package's digits. Run with `--config lib/data/mnist/deno.json`, whose
  * lockfile holds the package; without the network and the package in
- * Deno's cache it throws {@link MnistUnavailableError}.
+ * Deno's cache it throws {@link MnistUnavailableError}. (Under the project's
+ * config, where `deno test --doc lib/` runs, it says which config to use:
+ * this example is left out there, and lib/data/mnist/mnist_test.ts runs the
+ * same checks with the right one.)
  *
  * @example
  * ```ts ignore
