@@ -1,7 +1,8 @@
 import { assert, assertEquals } from "../testing/assert.ts";
 import { fileURLToPath } from "node:url";
-import { MNIST, toolkitModules } from "./offline.ts";
+import { DIFF, MNIST, toolkitModules } from "./offline.ts";
 import { MnistUnavailableError } from "../data/mnist.ts";
+import { DiffUnavailableError } from "./mistakes.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -43,7 +44,7 @@ const GUARD = ["run", "--allow-read", "--allow-run", "lib/tools/offline.ts"];
 
 Deno.test({
   name:
-    "prepare caches the modules of lib/, the runner's and MNIST's loader among them, and MNIST's package with its config",
+    "prepare caches the modules of lib/, the runner's and MNIST's loader among them, and the diff library's and MNIST's packages with their configs",
   ignore: !granted,
   fn: async () => {
     const modules = await toolkitModules(ROOT);
@@ -62,6 +63,12 @@ Deno.test({
     );
     await Deno.stat(`${ROOT}${MNIST.entry}`);
     await Deno.stat(`${ROOT}${MNIST.config}`);
+    assert(
+      !modules.some((m) => m.startsWith("lib/tools/diff/")),
+      "the diff library has its own config, cached apart",
+    );
+    await Deno.stat(`${ROOT}${DIFF.entry}`);
+    await Deno.stat(`${ROOT}${DIFF.config}`);
     assert(modules.includes("lib/tools/host/main.ts"));
     assert(
       !modules.some((m) => m.startsWith("lib/tools/host/browser/")),
@@ -150,6 +157,29 @@ Deno.test({
       MNIST.entry,
     ]);
     assertEquals(mnist.code, 0, mnist.stderr);
+    // The runner applies a classic mistake with the diff library and runs
+    // the spec against it.
+    const tried = await offline([
+      "run",
+      "--allow-read",
+      "--allow-write",
+      "--allow-run",
+      "--allow-env",
+      "lib/tools/runner/main.ts",
+      "mistakes",
+      "relu_layer",
+      "stale_mask",
+      "--try",
+      "--force",
+    ]);
+    assertEquals(tried.code, 0, tried.stdout + tried.stderr);
+    assert(tried.stdout.includes("What the spec says to it:"), tried.stdout);
+    assert(
+      tried.stdout.includes(
+        "backward uses the mask of the most recent forward",
+      ),
+      tried.stdout,
+    );
   },
 });
 
@@ -176,7 +206,7 @@ async function taskOffline(...args: string[]) {
 
 Deno.test({
   name:
-    "with the network cut and nothing cached, deno task host, start and test work and fetch no package",
+    "with the network cut and nothing cached, deno task host, start and test work and fetch no package; applying a classic mistake says in one sentence to run deno task prepare",
   ignore: !canCutNetwork,
   fn: async () => {
     const host = await taskOffline("host", "--help");
@@ -185,10 +215,37 @@ Deno.test({
     const start = await taskOffline("start", "help");
     assertEquals(start.code, 0, start.stderr);
     assert(start.stdout.includes("Commands:"), start.stdout);
+    // Everything but the classic mistakes, which need the diff library:
+    // that one line says to prepare.
     const test = await taskOffline("test", "perceptron_gates");
-    assertEquals(test.code, 0, test.stdout + test.stderr);
-    assert(/selfcheck: \d+ passed, 0 failed\n$/.test(test.stdout), test.stdout);
-    for (const { fetched } of [host, start, test]) {
+    assertEquals(test.code, 1, test.stdout + test.stderr);
+    const failed = test.stdout.split("\n").filter((l) =>
+      l.startsWith("  FAIL")
+    );
+    assertEquals(failed, [`  FAIL ${new DiffUnavailableError().message}`]);
+    assert(
+      test.stdout.includes("spec passes against the solution"),
+      test.stdout,
+    );
+    assert(/selfcheck: \d+ passed, 1 failed\n/.test(test.stdout), test.stdout);
+    const mistake = await taskOffline(
+      "start",
+      "mistakes",
+      "relu_layer",
+      "stale_mask",
+      "--try",
+      "--force",
+    );
+    assertEquals(mistake.code, 1, mistake.stderr);
+    // The sentence is the last thing said, wrapped to the terminal.
+    assert(
+      mistake.stdout.replace(/\s+/g, " ").trimEnd().endsWith(
+        " What the spec says to it: " + new DiffUnavailableError().message,
+      ),
+      mistake.stdout,
+    );
+    assert(!/\bat (file|ext):|error:/i.test(mistake.stdout + mistake.stderr));
+    for (const { fetched } of [host, start, test, mistake]) {
       assertEquals(fetched, [], "npm packages fetched");
     }
   },
