@@ -2,15 +2,15 @@
  * The hot paths of the katas, at the sizes the katas use, as workloads that
  * `deno bench` (bench/*_bench.ts) and the side-by-side comparison
  * (bench/compare.ts) both run. Every input is drawn from a seeded generator or
- * taken from the real MNIST digits, so that every peer computes on the very
- * same numbers.
+ * taken from the real MNIST digits (the committed sample, black and white),
+ * so that every peer computes on the very same numbers.
  *
  * @module
  */
 
 import { Tensor, where } from "../lib/tensor.ts";
 import { Rng } from "../lib/random.ts";
-import { loadMnist } from "../lib/data/mnist.ts";
+import { mnistSample } from "../lib/data/mnist_sample.ts";
 import { col2im, im2col } from "../solutions/im2col/im2col.ts";
 import { TwoLayerNet } from "../solutions/two_layer_net/two_layer_net.ts";
 import { SimpleConvNet } from "../solutions/simple_conv_net/simple_conv_net.ts";
@@ -59,7 +59,7 @@ function matmulWorkload(n: number, k: number, m: number): Workload {
 
 /** The first {@link BATCH} training digits and their labels (0 to 9). */
 function mnistBatch(): { x: Tensor; t: Tensor } {
-  const { xTrain, tTrain } = loadMnist();
+  const { xTrain, tTrain } = mnistSample();
   const rows = Array.from({ length: BATCH }, (_, i) => i);
   return { x: xTrain.rows(rows), t: tTrain.rows(rows) };
 }

@@ -42,6 +42,26 @@ export function notImplemented(kata: string, what: string): never {
 }
 
 /**
+ * An error whose message is all the learner needs, as one sentence: a
+ * script built on the katas ({@link runOnKatas}) prints it without a stack
+ * trace. What could not be done is the learner's to fix, not a bug.
+ *
+ * @example
+ * ```ts
+ * import { LearnerMessageError } from "./not_implemented.ts";
+ * const error = new LearnerMessageError("Run `deno task prepare` once while online.");
+ * console.assert(error instanceof Error && error.message.startsWith("Run"));
+ * ```
+ */
+export class LearnerMessageError extends Error {
+  /** The error with `message`, the sentence the learner reads. */
+  constructor(message: string) {
+    super(message);
+    this.name = "LearnerMessageError";
+  }
+}
+
+/**
  * The sentence a script built on the katas (a training task, say) prints
  * when a kata it needs is still a stub: what to finish, how to check it, and
  * the `alternative` command that runs the worked answers instead.
@@ -79,7 +99,8 @@ export interface KataScript {
  * Runs a script built on the katas (a training task, say) on the learner's
  * files, or on the worked answers when it was given `--solution`; a kata that
  * is still a stub ends it with the {@link cannotRunYet} sentence and exit
- * code 1 instead of a stack trace. Each branch keeps its literal
+ * code 1 instead of a stack trace, as does a {@link LearnerMessageError}
+ * (MNIST's digits missing offline, say) with its message. Each branch keeps its literal
  * `import("...")` specifiers, so that Deno knows every module without read
  * permission and loads only the chosen ones.
  *
@@ -107,8 +128,13 @@ export async function runOnKatas(
       await script.yours("your katas");
     }
   } catch (error) {
-    if (!(error instanceof NotImplementedError)) throw error;
-    console.error(cannotRunYet(error, alternative));
+    if (error instanceof NotImplementedError) {
+      console.error(cannotRunYet(error, alternative));
+    } else if (error instanceof LearnerMessageError) {
+      console.error(error.message);
+    } else {
+      throw error;
+    }
     Deno.exit(1);
   }
 }

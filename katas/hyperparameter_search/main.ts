@@ -68,10 +68,10 @@ const describe = ({ learningRate, weightDecay, valAccuracy }: Trial) =>
     learningRate.toExponential(2)
   }  weight decay ${weightDecay.toExponential(2)}`;
 
-function search(katas: Katas, whose: string): void {
+async function search(katas: Katas, whose: string): Promise<void> {
   const start = performance.now();
   const seconds = () => ((performance.now() - start) / 1000).toFixed(1);
-  const mnist = loadMnist();
+  const mnist = await loadMnist();
   const first = [...Array(DIGITS).keys()];
   const split = katas.splitValidation(
     {

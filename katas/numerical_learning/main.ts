@@ -62,8 +62,8 @@ function sgdStep(net: Net, grads: NumericalNetParams): void {
   }
 }
 
-function run(katas: Katas, whose: string): void {
-  const data = loadMnist();
+async function run(katas: Katas, whose: string): Promise<void> {
+  const data = await loadMnist();
   const xTrain = data.xTrain.rows([...Array(TRAIN_DIGITS).keys()]);
   const tTrain = data.tTrain.rows([...Array(TRAIN_DIGITS).keys()]);
   const xTest = data.xTest.rows([...Array(TEST_DIGITS).keys()]);

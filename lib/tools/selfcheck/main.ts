@@ -31,8 +31,8 @@ import {
 } from "../scratch.ts";
 import { checkCompleteness, strayFolders } from "./completeness.ts";
 import {
-  applyMistake,
-  type Mistake,
+  applyEach,
+  DiffUnavailableError,
   MistakeError,
   readMistakes,
 } from "../mistakes.ts";
@@ -103,49 +103,78 @@ interface MistakeCopy {
   path: string;
 }
 
+/** A kata's mistakes, applied and written, or why they are not. */
+interface WrittenMistakes {
+  copies: MistakeCopy[];
+  lines: Line[];
+}
+
 /**
- * Applies each of the kata's mistakes to its worked answer and writes the
- * result into the scratch folder, two levels below the root like
- * `solutions/<kata>/`, so that its relative imports resolve the same way.
- * A mistake that does not apply, or a malformed page, becomes a failed line.
+ * Applies each kata's mistakes to its worked answer, all in one process of
+ * the diff library, and writes the results into the scratch folder, two
+ * levels below the root like `solutions/<kata>/`, so that their relative
+ * imports resolve the same way. A mistake that does not apply becomes a
+ * failed line of its kata; a diff library that cannot be loaded (offline,
+ * not prepared), the one failed line `unavailable`.
  */
 async function writeMistakes(
-  kata: KataEntry,
-): Promise<{ copies: MistakeCopy[]; lines: Line[] }> {
-  const copies: MistakeCopy[] = [];
-  const lines: Line[] = [];
-  let answer: string;
-  try {
-    answer = await Deno.readTextFile(
-      join(root, "solutions", kata.name, kata.file),
-    );
-  } catch {
-    return { copies, lines }; // checkCompleteness reports the missing answer.
-  }
-  let mistakes: Mistake[];
-  try {
-    mistakes = await readMistakes(root, kata);
-  } catch (e) {
-    if (e instanceof MistakeError) return { copies, lines }; // checkCompleteness reports a malformed page.
-    throw e;
-  }
-  for (const mistake of mistakes) {
+  katas: KataEntry[],
+): Promise<{ written: WrittenMistakes[]; unavailable?: Line }> {
+  const found = await Promise.all(katas.map(async (kata) => {
     try {
-      const text = applyMistake(kata.name, answer, mistake);
-      const path = await writeScratch(
-        root,
-        SCRATCH,
-        kata,
-        `${mistake.name}.mistake.ts`,
-        text,
-      );
-      copies.push({ name: mistake.name, path });
+      return {
+        answer: await Deno.readTextFile(
+          join(root, "solutions", kata.name, kata.file),
+        ),
+        mistakes: await readMistakes(root, kata),
+      };
     } catch (e) {
-      if (!(e instanceof MistakeError)) throw e;
-      lines.push(bad(e.message));
+      // checkCompleteness reports a missing answer or a malformed page.
+      if (e instanceof Deno.errors.NotFound || e instanceof MistakeError) {
+        return { answer: "", mistakes: [] };
+      }
+      throw e;
     }
+  }));
+  const written: WrittenMistakes[] = katas.map(() => ({
+    copies: [],
+    lines: [],
+  }));
+  const jobs = found.flatMap(({ answer, mistakes }, i) =>
+    mistakes.map((mistake) => ({
+      at: i,
+      kata: katas[i].name,
+      source: answer,
+      mistake,
+    }))
+  );
+  let results: (string | MistakeError)[];
+  try {
+    results = await applyEach(jobs);
+  } catch (e) {
+    if (!(e instanceof DiffUnavailableError)) throw e;
+    return { written, unavailable: bad(e.message) };
   }
-  return { copies, lines };
+  const paths = await Promise.all(jobs.map(({ at, mistake }, i) => {
+    const result = results[i];
+    return result instanceof MistakeError ? undefined : writeScratch(
+      root,
+      SCRATCH,
+      katas[at],
+      `${mistake.name}.mistake.ts`,
+      result,
+    );
+  }));
+  // In page order, whichever file was written first.
+  jobs.forEach(({ at, mistake }, i) => {
+    const result = results[i];
+    if (result instanceof MistakeError) {
+      written[at].lines.push(bad(result.message));
+    } else {
+      written[at].copies.push({ name: mistake.name, path: paths[i]! });
+    }
+  });
+  return { written };
 }
 
 function scratchSwaps(swap: Record<string, string>): Record<string, string> {
@@ -349,7 +378,12 @@ async function main(): Promise<number> {
 
   await Deno.remove(join(root, SCRATCH), { recursive: true }).catch(() => {});
   const swap = await solutionSwaps(root, manifest);
-  const written = await Promise.all(katas.map(writeMistakes));
+  const { written, unavailable } = await writeMistakes(katas);
+  if (unavailable) {
+    console.log("Classic mistakes: applied with the diff library npm:diff");
+    print(unavailable);
+    lines.push(unavailable);
+  }
   const hunts = await Promise.all(
     katas.map((kata) =>
       isHunt(kata)

@@ -17,7 +17,8 @@ import {
   targetOf,
   type WrongLayer,
 } from "../../hunt.ts";
-import { isOfflineFailure, OFFLINE_ADVICE } from "../../offline.ts";
+import { DiffUnavailableError, MistakeError } from "../../mistakes.ts";
+import { writeWrongLayers } from "../../wrong_layers.ts";
 import { scratchFolder } from "../../scratch.ts";
 import { removeTempDir, track } from "../../temp_dirs.ts";
 import { sha256 } from "../../content_hash.ts";
@@ -43,17 +44,6 @@ export interface HuntReport {
 let scratches = 0;
 
 /**
- * `wrong_layers.ts`, loaded only when a hunt is checked: it needs an npm
- * package (the diff library), and the runner loads none at start (see
- * `loadMistakes` in `../commands/mod.ts`). A specifier in a variable keeps
- * it out of the graph Deno loads at start.
- */
-function loadWrongLayers(): Promise<typeof import("../../wrong_layers.ts")> {
-  const module = "../../wrong_layers.ts";
-  return import(module);
-}
-
-/**
  * Writes the hunt's wrong layers into `scratch`; a page that does not parse
  * or apply, or a diff library that cannot be loaded offline, becomes a
  * problem to show instead.
@@ -64,7 +54,6 @@ async function wrongLayers(
   scratch: string,
 ): Promise<WrongLayer[] | SourceProblem> {
   try {
-    const { writeWrongLayers } = await loadWrongLayers();
     return await writeWrongLayers(
       options.root,
       options.manifest,
@@ -72,11 +61,9 @@ async function wrongLayers(
       scratch,
     );
   } catch (e) {
-    const message = (e as Error).message ?? String(e);
-    if (isOfflineFailure(message)) {
-      return { kind: "error", message: OFFLINE_ADVICE };
+    if (e instanceof DiffUnavailableError || e instanceof MistakeError) {
+      return { kind: "error", message: e.message };
     }
-    if ((e as Error).name === "MistakeError") return { kind: "error", message };
     throw e;
   }
 }

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import type { KataEntry } from "../../manifest.ts";
 import {
   applyMistake,
+  DiffUnavailableError,
   type Mistake,
   MistakeError,
   mistakesPath,
@@ -136,8 +137,11 @@ export async function mistakesCommand(
       () => tryMistake(ctx, kata, mistake),
     );
   } catch (e) {
-    // The worked answer moved on and the diff no longer applies.
-    if (!(e instanceof MistakeError)) throw e;
+    // The worked answer moved on and the diff no longer applies, or the
+    // diff library is not cached and cannot be fetched: one sentence each.
+    if (!(e instanceof MistakeError || e instanceof DiffUnavailableError)) {
+      throw e;
+    }
     ctx.out(wrap(e.message, style.width));
     return 1;
   }
@@ -157,7 +161,7 @@ async function tryMistake(
   mistake: Mistake,
 ): Promise<Verdict> {
   const answer = kataPaths(kata).solution;
-  const text = applyMistake(
+  const text = await applyMistake(
     kata.name,
     await Deno.readTextFile(inRoot(ctx.root, answer)),
     mistake,

