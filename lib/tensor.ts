@@ -1603,19 +1603,21 @@ export class Tensor {
     const inner = sizeOf(this.shape.slice(ax + 1));
     const out = new Float64Array(outer * inner);
     const x = peek(this);
+    // Without a branch on the comparison, which random values (and the
+    // 2 x 2 windows of max pooling) would mispredict half the time: its
+    // outcome, 0 or 1, masks in the new index, and the best value is read
+    // back at the best index.
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         let best = 0;
-        let bestValue = x[o * len * inner + i];
-        for (let k = 1; k < len; k++) {
-          const v = x[(o * len + k) * inner + i];
-          if (
-            (high ? v > bestValue : v < bestValue) ||
-            (v !== v && bestValue === bestValue)
-          ) {
-            best = k;
-            bestValue = v;
-          }
+        let bestAt = o * len * inner + i;
+        for (let k = 1, at = bestAt + inner; k < len; k++, at += inner) {
+          const v = x[at];
+          const b = x[bestAt];
+          const wins = (high ? +(v > b) : +(v < b)) |
+            (+(v !== v) & +(b === b));
+          best ^= (best ^ k) & -wins;
+          bestAt ^= (bestAt ^ at) & -wins;
         }
         out[o * inner + i] = best;
       }
