@@ -110,7 +110,6 @@ export function matmul(
   const heap = new Float64Array(memory.buffer);
   load(heap, pa / 8, a, n * k);
   load(heap, pb / 8, b, k * m);
-  heap.fill(0, pout / 8, pout / 8 + n * m);
   heap.fill(0, pzeros / 8, pzeros / 8 + Math.max(k, m));
   kernel(pa, pb, pout, n, k, m, pvalues0, pvalues1, prows, pzeros, pspare);
   return heap.slice(pout / 8, pout / 8 + n * m);
