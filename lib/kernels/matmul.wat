@@ -179,6 +179,20 @@
         (v128.store64_lane 0 (i32.add (local.get $out0) (local.get $j)) (local.get $acc0))
         (v128.store64_lane 0 (i32.add (local.get $out1) (local.get $j)) (local.get $acc1)))))
 
+  ;; Sets the $bytes bytes at $at (a multiple of 8) to 0; measured a little
+  ;; faster than memory.fill for rows as short as the convolution's (30).
+  (func $clear (param $at i32) (param $bytes i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $at) (i32.and (local.get $bytes) (i32.const -16))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+        (v128.store (local.get $at) (v128.const i64x2 0 0))
+        (local.set $at (i32.add (local.get $at) (i32.const 16)))
+        (br $next)))
+    (if (i32.and (local.get $bytes) (i32.const 8))
+      (then (i64.store (local.get $at) (i64.const 0)))))
+
   ;; out = a . b, two rows of a at a time. Scratch space, from the caller:
   ;; $values0, $values1 (k + 3 f64 each) and $rows (k + 3 i32) for the
   ;; terms; $zeros, max(k, m) floats that are 0; $spare, m floats.
@@ -231,8 +245,8 @@
             ;; a pass over all of out beforehand.
             (if (i32.eqz (local.get $p0))
               (then
-                (memory.fill (local.get $out0) (i32.const 0) (local.get $rowBytes))
-                (memory.fill (local.get $out1) (i32.const 0) (local.get $rowBytes))))
+                (call $clear (local.get $out0) (local.get $rowBytes))
+                (call $clear (local.get $out1) (local.get $rowBytes))))
             (local.set $count
               (call $gather (local.get $a0) (local.get $a1) (local.get $len)
                 (i32.add (local.get $b) (i32.mul (local.get $p0) (local.get $rowBytes)))
