@@ -9,8 +9,7 @@
 
 import type { Rng } from "./random.ts";
 import { formatTensor } from "./format.ts";
-import { matmul as matmulKernel } from "./kernels/matmul.ts";
-import { transposeMatrices } from "./kernels/transpose.ts";
+import { matmul as matmulKernel, type Operand } from "./kernels/matmul.ts";
 import { gatherStrided, scatterStrided } from "./kernels/strided.ts";
 import {
   assignRow,
@@ -50,6 +49,77 @@ interface View {
   strides: number[];
 }
 
+/**
+ * The elements of a tensor that reads them from another tensor's data and
+ * has not copied them yet (a transpose, a slice, or a reshape of either):
+ * walking `shape` with `strides` from `offset` in `source` gives them in
+ * row-major order. Operations that can read such a walk directly (matmul,
+ * the slice updates) skip the copy; every other one makes it first.
+ */
+interface Lazy extends View {
+  source: Float64Array;
+}
+
+/**
+ * A tensor's elements as a walk of an array: per axis of the tensor, the
+ * sizes and strides of the walk's axes that it runs over (several where a
+ * reshape merged them, none for an axis of size 1).
+ */
+interface Walk {
+  source: Float64Array;
+  offset: number;
+  axes: [size: number, stride: number][][];
+}
+
+/**
+ * The axes of a walk over `walkShape` grouped by the axes of `shape`, or
+ * undefined when an axis of `shape` splits an axis of the walk (a reshape
+ * that no single walk expresses).
+ */
+function groupAxes(
+  shape: readonly number[],
+  walkShape: readonly number[],
+  walkStrides: readonly number[],
+): Walk["axes"] | undefined {
+  const axes: Walk["axes"] = [];
+  let g = 0;
+  for (const d of shape) {
+    const group: [number, number][] = [];
+    let size = 1;
+    while (size < d) {
+      if (g >= walkShape.length) return undefined;
+      if (walkShape[g] !== 1) {
+        group.push([walkShape[g], walkStrides[g]]);
+        size *= walkShape[g];
+      }
+      g++;
+    }
+    if (size !== d) return undefined;
+    axes.push(group);
+  }
+  return axes;
+}
+
+/**
+ * The one stride that walks a group of axes (see {@link Walk}), or undefined
+ * if they leave gaps between them.
+ */
+function groupStride(group: readonly [number, number][]): number | undefined {
+  for (let i = 0; i + 1 < group.length; i++) {
+    if (group[i][1] !== group[i + 1][1] * group[i + 1][0]) return undefined;
+  }
+  return group.length === 0 ? 0 : group[group.length - 1][1];
+}
+
+/** Whether `strides` walk `shape` in row-major order without gaps. */
+function isRowMajor(
+  shape: readonly number[],
+  strides: readonly number[],
+): boolean {
+  const own = stridesOf(shape);
+  return shape.every((d, i) => d === 1 || strides[i] === own[i]);
+}
+
 function specToString(spec: SliceSpec | undefined): string {
   if (typeof spec === "number") return String(spec);
   if (spec === null || spec === undefined) return ":";
@@ -66,11 +136,19 @@ function specsToString(specs: readonly SliceSpec[]): string {
   return `[${specs.map(specToString).join(", ")}]`;
 }
 
-/** The view that `specs` select in a tensor of `shape`, or a TensorError. */
+/**
+ * The view that `specs` select in a tensor of `shape`, or a TensorError; the
+ * tensor's own elements are at `base.offset` and `base.strides` (row-major
+ * unless given).
+ */
 function viewOf(
   op: string,
   shape: readonly number[],
   specs: readonly SliceSpec[],
+  base: { offset: number; strides: readonly number[] } = {
+    offset: 0,
+    strides: stridesOf(shape),
+  },
 ): View {
   const fail = (why: string) =>
     new TensorError(
@@ -82,8 +160,8 @@ function viewOf(
       `${specs.length} specs for ${shape.length} dimension(s)`,
     );
   }
-  const strides = stridesOf(shape);
-  const view: View = { offset: 0, shape: [], strides: [] };
+  const strides = base.strides;
+  const view: View = { offset: base.offset, shape: [], strides: [] };
   for (let d = 0; d < shape.length; d++) {
     const spec = specs[d] ?? null;
     const size = shape[d];
@@ -241,6 +319,9 @@ export function broadcastShapes(
  */
 let peek: (t: Tensor) => Float64Array;
 
+/** A tensor of `shape` whose elements are the walk `lazy`, not yet copied. */
+let lazyTensor: (lazy: Lazy, shape: readonly number[]) => Tensor;
+
 export class Tensor {
   #data: Float64Array;
   /**
@@ -248,6 +329,16 @@ export class Tensor {
    * next in-place update copies it first, so that neither sees the other's.
    */
   #shared = false;
+  /**
+   * The walk that gives this tensor's elements while they are not copied
+   * yet; `#data` is then a placeholder of the right length, never read.
+   */
+  #lazy: Lazy | undefined;
+  /**
+   * Whether `data` has handed out the array: views of it are copied at
+   * once, since the caller may write into the array after making them.
+   */
+  #exposed = false;
   /** The size of each dimension. */
   readonly shape: readonly number[];
 
@@ -279,18 +370,71 @@ export class Tensor {
    * The elements in row-major order: the array given to the constructor, not
    * a copy. Treat it as read-only and change a tensor through its `...InPlace`
    * methods. A tensor that shares its data with a reshape gets a copy of its
-   * own here first, so that writing into the array changes only this tensor.
+   * own here first, so that writing into the array changes only this tensor;
+   * so does a transpose or a slice, whose elements wait to be copied until
+   * something reads them in order.
    */
   get data(): Float64Array {
+    this.#exposed = true;
     return this.#own();
   }
 
   static {
-    peek = (t) => t.#data;
+    peek = (t) => t.#lazy === undefined ? t.#data : t.#copyLazy();
+    lazyTensor = (lazy, shape) => {
+      const t = new Tensor(lazy.source.subarray(0, sizeOf(shape)), shape);
+      t.#lazy = lazy;
+      return t;
+    };
+  }
+
+  /** Copies the elements of the walk `#lazy` into data of this tensor's own. */
+  #copyLazy(): Float64Array {
+    const { source, offset, shape, strides } = this.#lazy!;
+    this.#lazy = undefined;
+    if (
+      offset === 0 && source.length === this.#data.length &&
+      isRowMajor(shape, strides)
+    ) {
+      // All of the source in order (a slice of everything): share it.
+      this.#data = source;
+      this.#shared = true;
+    } else {
+      this.#data = gatherStrided(source, offset, shape, strides);
+    }
+    return this.#data;
+  }
+
+  /** This tensor's elements as a walk, copied first only if no walk can say it. */
+  #walk(): Walk {
+    const lazy = this.#lazy;
+    if (lazy !== undefined) {
+      const axes = groupAxes(this.shape, lazy.shape, lazy.strides);
+      if (axes) return { source: lazy.source, offset: lazy.offset, axes };
+    }
+    const strides = stridesOf(this.shape);
+    return {
+      source: peek(this),
+      offset: 0,
+      axes: this.shape.map((d, i) => d === 1 ? [] : [[d, strides[i]]]),
+    };
+  }
+
+  /**
+   * A tensor of `shape` reading the walk `lazy` of this tensor's elements
+   * (from {@link Tensor.#walk}): this tensor's data is marked shared, so that
+   * its in-place updates copy it first and never show in the view.
+   */
+  #view(lazy: Lazy, shape: readonly number[]): Tensor {
+    if (lazy.source === this.#data) this.#shared = true;
+    const view = lazyTensor(lazy, shape);
+    if (this.#exposed) peek(view);
+    return view;
   }
 
   /** The data, made this tensor's own first if a reshape may share it. */
   #own(): Float64Array {
+    if (this.#lazy !== undefined) this.#copyLazy();
     if (this.#shared) {
       this.#data = this.#data.slice();
       this.#shared = false;
@@ -442,7 +586,7 @@ export class Tensor {
 
   /** The number of elements. */
   get size(): number {
-    return peek(this).length;
+    return this.#data.length;
   }
 
   /**
@@ -645,6 +789,8 @@ export class Tensor {
         } elements)`,
       );
     }
+    // A view not copied yet stays one, under its new shape.
+    if (this.#lazy !== undefined) return lazyTensor(this.#lazy, target);
     // No copy: the two share the data until either is updated in place.
     const view = new Tensor(this.#data, target);
     this.#shared = true;
@@ -680,28 +826,16 @@ export class Tensor {
     }
     const outShape = perm.map((a) => this.shape[a]);
     if (n === 0) return new Tensor(peek(this).slice(), outShape);
-    const blocks = matrixBlocks(this.shape, perm);
-    if (blocks) {
-      const [batch, rows, cols] = blocks;
-      return new Tensor(
-        transposeMatrices(peek(this), batch, rows, cols),
-        outShape,
-      );
-    }
-    const inStrides = stridesOf(this.shape);
-    // Each output row gathers, at a stride, along the input axis that
-    // becomes the last: the copy of an elementwise loop with b unused.
-    const out = new Float64Array(this.size);
-    broadcastRows(
-      assignRow,
-      out,
-      outShape,
-      out,
-      outShape.map(() => 0),
-      peek(this),
-      perm.map((a) => inStrides[a]),
-    );
-    return new Tensor(out, outShape);
+    // A walk of the same elements with its axes permuted: the copy waits
+    // until something needs the elements in order (matmul does not).
+    const { source, offset, axes: groups } = this.#walk();
+    const walked = perm.flatMap((a) => groups[a]);
+    return this.#view({
+      source,
+      offset,
+      shape: walked.map(([size]) => size),
+      strides: walked.map(([, stride]) => stride),
+    }, outShape);
   }
 
   /**
@@ -753,11 +887,20 @@ export class Tensor {
    * ```
    */
   slice(...specs: SliceSpec[]): Tensor {
-    const v = viewOf("Tensor.slice", this.shape, specs);
-    return new Tensor(
-      gatherStrided(peek(this), v.offset, v.shape, v.strides),
-      v.shape,
-    );
+    let walk = this.#walk();
+    let strides = walk.axes.map(groupStride);
+    if (strides.some((s) => s === undefined)) {
+      // A reshape merged axes with gaps between them: copy first.
+      walk = { source: peek(this), offset: 0, axes: [] };
+      strides = stridesOf(this.shape);
+    }
+    const v = viewOf("Tensor.slice", this.shape, specs, {
+      offset: walk.offset,
+      strides: strides as number[],
+    });
+    // Copied only when something needs the elements in order: the slice
+    // updates read the view as it is.
+    return this.#view({ source: walk.source, ...v }, v.shape);
   }
 
   /**
@@ -825,19 +968,28 @@ export class Tensor {
         })`,
       );
     }
+    // A view not copied yet (a slice in col2im) is read where it lies.
+    const walk = values.#walk();
+    let strides = walk.axes.map(groupStride);
+    let source = walk.source;
+    let offset = walk.offset;
+    if (strides.some((s) => s === undefined)) {
+      source = peek(values);
+      offset = 0;
+      strides = stridesOf(values.shape);
+    }
     // Values read from this very tensor are copied first, so that the
     // writes cannot change them half-way, as numpy guarantees.
-    const source = peek(values) === peek(this)
-      ? peek(values).slice()
-      : peek(values);
+    if (source === peek(this)) source = source.slice();
     scatterStrided(
       peek(this),
       v.offset,
       v.shape,
       v.strides,
       source,
-      broadcastStrides(values.shape, v.shape),
+      broadcastStrides(values.shape, v.shape, strides as number[]),
       add,
+      offset,
     );
     return this;
   }
@@ -876,6 +1028,11 @@ export class Tensor {
           })`,
         );
       }
+    }
+    // No padding (im2col's default): the same elements, shared until either
+    // tensor is updated in place, as a reshape shares them.
+    if (widths.every(([before, after]) => before === 0 && after === 0)) {
+      return this.reshape(...this.shape);
     }
     const shape = this.shape.map((d, i) => widths[i][0] + d + widths[i][1]);
     const strides = stridesOf(shape);
@@ -1446,19 +1603,21 @@ export class Tensor {
     const inner = sizeOf(this.shape.slice(ax + 1));
     const out = new Float64Array(outer * inner);
     const x = peek(this);
+    // Without a branch on the comparison, which random values (and the
+    // 2 x 2 windows of max pooling) would mispredict half the time: its
+    // outcome, 0 or 1, masks in the new index, and the best value is read
+    // back at the best index.
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         let best = 0;
-        let bestValue = x[o * len * inner + i];
-        for (let k = 1; k < len; k++) {
-          const v = x[(o * len + k) * inner + i];
-          if (
-            (high ? v > bestValue : v < bestValue) ||
-            (v !== v && bestValue === bestValue)
-          ) {
-            best = k;
-            bestValue = v;
-          }
+        let bestAt = o * len * inner + i;
+        for (let k = 1, at = bestAt + inner; k < len; k++, at += inner) {
+          const v = x[at];
+          const b = x[bestAt];
+          const wins = (high ? +(v > b) : +(v < b)) |
+            (+(v !== v) & +(b === b));
+          best ^= (best ^ k) & -wins;
+          bestAt ^= (bestAt ^ at) & -wins;
         }
         out[o * inner + i] = best;
       }
@@ -1516,7 +1675,20 @@ export class Tensor {
     }
     // A WebAssembly SIMD kernel (kernels/matmul.wat) that gives the naive
     // triple loop's sums bit for bit, Infinity and NaN included.
-    return new Tensor(matmulKernel(peek(this), peek(other), n, k, m), [n, m]);
+    // Views not copied yet (`x.T`) are copied straight into the kernel's
+    // memory, which every operand is copied into anyway.
+    return new Tensor(
+      matmulKernel(this.#operand(), other.#operand(), n, k, m),
+      [n, m],
+    );
+  }
+
+  /** This tensor's elements for the matmul kernel: its data, or its walk. */
+  #operand(): Operand {
+    const lazy = this.#lazy;
+    if (lazy === undefined) return this.#data;
+    const { source, offset, shape, strides } = lazy;
+    return { data: source, offset, shape, strides };
   }
 
   // -------------------------------------------------------------- in place
@@ -1675,45 +1847,19 @@ export class Tensor {
   }
 }
 
-/**
- * `[batch, rows, cols]` when permuting `shape` by `perm` moves whole blocks
- * of axes as a batch of matrix transposes: leading axes kept, then two runs
- * of consecutive axes swapped (size-1 axes go anywhere). Else undefined.
- */
-function matrixBlocks(
-  shape: readonly number[],
-  perm: readonly number[],
-): [number, number, number] | undefined {
-  const axes = perm.filter((a) => shape[a] !== 1);
-  // Runs of input axes that stay together, in output order.
-  const runs: number[][] = [];
-  for (const a of axes) {
-    const run = runs[runs.length - 1];
-    if (run && run[run.length - 1] + 1 === a) run.push(a);
-    else runs.push([a]);
-  }
-  const size = (run: number[] | undefined) =>
-    (run ?? []).reduce((p, a) => p * shape[a], 1);
-  const [first, second, third] = runs;
-  if (runs.length === 2 && first[0] > second[0]) {
-    return [1, size(second), size(first)];
-  }
-  if (runs.length === 3 && first[0] < third[0] && third[0] < second[0]) {
-    return [size(first), size(third), size(second)];
-  }
-  return undefined;
-}
-
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-/** Strides of `shape` read as broadcast to `target`: 0 along stretched axes. */
+/**
+ * Strides of `shape` (row-major unless `own` says otherwise) read as
+ * broadcast to `target`: 0 along stretched axes.
+ */
 function broadcastStrides(
   shape: readonly number[],
   target: readonly number[],
+  own: readonly number[] = stridesOf(shape),
 ): number[] {
-  const own = stridesOf(shape);
   const offset = target.length - shape.length;
   return target.map((_, i) =>
     i < offset || shape[i - offset] === 1 ? 0 : own[i - offset]

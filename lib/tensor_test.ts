@@ -1155,6 +1155,111 @@ Deno.test("slice of a range of rows is one contiguous copy, the same as rows", (
   assertNotStrictEquals(got.data.buffer, x.data.buffer);
 });
 
+/**
+ * A reshape of `shape` drawn at random: two neighbouring axes merged, one
+ * axis split in two, or everything flattened.
+ */
+function randomReshape(shape: number[], rng: Rng): number[] {
+  const kind = rng.int(3);
+  if (kind === 0 && shape.length >= 2) {
+    const d = rng.int(shape.length - 1);
+    return [
+      ...shape.slice(0, d),
+      shape[d] * shape[d + 1],
+      ...shape.slice(d + 2),
+    ];
+  }
+  const d = rng.int(Math.max(1, shape.length));
+  if (kind === 1 && shape.length > 0 && shape[d] % 2 === 0) {
+    return [...shape.slice(0, d), 2, shape[d] / 2, ...shape.slice(d + 1)];
+  }
+  return [shape.reduce((a, b) => a * b, 1)];
+}
+
+Deno.test("chains of transposes, slices and reshapes match a naive loop, whichever operation reads them", () => {
+  const rng = new Rng(505);
+  for (let trial = 0; trial < 400; trial++) {
+    const x = randomTensor(randomShape(rng, 4, 5), rng);
+    const before = Array.from(x.clone().data);
+    // Where each element of the chain's result comes from in x.
+    let shape = [...x.shape];
+    let from = before.map((_, i) => i);
+    let got = x;
+    const steps: string[] = [];
+    for (let step = 1 + rng.int(4); step > 0; step--) {
+      const kind = rng.int(3);
+      if (kind === 0) {
+        const perm = permutations(shape.length)[
+          rng.int(permutations(shape.length).length)
+        ];
+        const outShape = perm.map((a) => shape[a]);
+        from = allIndices(outShape).map((idx) => {
+          const src = new Array<number>(shape.length);
+          perm.forEach((a, i) => (src[a] = idx[i]));
+          return from[ravel(src, shape)];
+        });
+        got = got.transpose(...perm);
+        shape = outShape;
+        steps.push(`transpose(${perm})`);
+      } else if (kind === 1) {
+        const specs = randomSpecs(shape, rng);
+        const sliced = naiveSlice(shape, specs);
+        from = sliced.sources.map((i) => from[ravel(i, shape)]);
+        got = got.slice(...specs);
+        shape = sliced.outShape;
+        steps.push(`slice${JSON.stringify(specs)}`);
+      } else {
+        shape = randomReshape(shape, rng);
+        got = got.reshape(...shape);
+        steps.push(`reshape(${shape})`);
+      }
+    }
+    const what = `${shapeToString(x.shape)} ${steps.join(".")}`;
+    const want = from.map((i) => before[i]);
+    // An update of the source after the chain never shows in its result.
+    x.addInPlace(100);
+    assertEquals([...got.shape], shape, what);
+    const reader = rng.int(3);
+    if (reader === 0 && shape.length === 2) {
+      const w = randomTensor([shape[1], 1 + rng.int(4)], rng);
+      const product = new Tensor(Float64Array.from(want), shape).matmul(w);
+      sameNumbers(got.matmul(w).data, product.data);
+      const left = randomTensor([1 + rng.int(4), shape[0]], rng);
+      sameNumbers(
+        left.matmul(got).data,
+        left.matmul(new Tensor(Float64Array.from(want), shape)).data,
+      );
+    } else if (reader === 1) {
+      const into = Tensor.zeros(shape).addSliceInPlace([], got);
+      sameNumbers(into.data, want);
+    }
+    sameNumbers(got.data, want);
+    // Nor does an update of the result show in the source.
+    got.addInPlace(1);
+    sameNumbers(x.data, before.map((v) => v + 100));
+  }
+});
+
+Deno.test("a transpose or slice taken after data was handed out never sees writes into that array", () => {
+  const x = Tensor.from([[1, 2], [3, 4]]);
+  const data = x.data;
+  const t = x.T;
+  const s = x.slice(1);
+  data[1] = 20;
+  assertEquals(t.toArray(), [[1, 3], [2, 4]]);
+  assertEquals(s.toArray(), [3, 4]);
+  assertEquals(x.toArray(), [[1, 20], [3, 4]]);
+});
+
+Deno.test("pad by nothing gives a tensor of its own, as a reshape does", () => {
+  const x = Tensor.from([[1, 2], [3, 4]]);
+  const y = x.pad([[0, 0], [0, 0]]);
+  y.addInPlace(1);
+  assertEquals(x.toArray(), [[1, 2], [3, 4]]);
+  assertEquals(y.toArray(), [[2, 3], [4, 5]]);
+  assertNotStrictEquals(y.data.buffer, x.data.buffer);
+});
+
 Deno.test("setSliceInPlace and addSliceInPlace match a naive loop, values broadcast", () => {
   const rng = new Rng(404);
   for (let trial = 0; trial < 400; trial++) {

@@ -269,13 +269,17 @@ export const reducers: Readonly<Record<"sum" | "max" | "min", Reducer>> = {
   },
   max: {
     init: -Infinity,
+    // The comparison selects the index of the running maximum without a
+    // branch (random values would mispredict half of them); the value is
+    // read back from there.
     rows: (x, out, count, len) => {
-      for (let r = 0, k = 0; r < count; r++) {
-        let acc = -Infinity;
-        for (const end = k + len; k < end; k++) {
-          if (x[k] > acc || x[k] !== x[k]) acc = x[k];
+      for (let r = 0, start = 0; r < count; r++, start += len) {
+        let at = start;
+        for (let k = start + 1, end = start + len; k < end; k++) {
+          const wins = +(x[k] > x[at]) | +(x[k] !== x[k]);
+          at ^= (at ^ k) & -wins;
         }
-        out[r] = acc;
+        out[r] = len === 0 ? -Infinity : x[at];
       }
     },
     combine: (out, o, a, ia, sa, b, ib, sb, n) => {
@@ -288,12 +292,13 @@ export const reducers: Readonly<Record<"sum" | "max" | "min", Reducer>> = {
   min: {
     init: Infinity,
     rows: (x, out, count, len) => {
-      for (let r = 0, k = 0; r < count; r++) {
-        let acc = Infinity;
-        for (const end = k + len; k < end; k++) {
-          if (x[k] < acc || x[k] !== x[k]) acc = x[k];
+      for (let r = 0, start = 0; r < count; r++, start += len) {
+        let at = start;
+        for (let k = start + 1, end = start + len; k < end; k++) {
+          const wins = +(x[k] < x[at]) | +(x[k] !== x[k]);
+          at ^= (at ^ k) & -wins;
         }
-        out[r] = acc;
+        out[r] = len === 0 ? Infinity : x[at];
       }
     },
     combine: (out, o, a, ia, sa, b, ib, sb, n) => {

@@ -8,6 +8,24 @@
  */
 
 import { MATMUL_WASM } from "./matmul_wasm.ts";
+import { copyStrided } from "./strided.ts";
+
+/**
+ * A matrix operand: its elements in row-major order, or a strided view of
+ * another array whose walk (see strided.ts) gives them in that order. A view
+ * is copied straight into the kernel's memory, so that a transposed operand
+ * (`x.T`) costs no more than the copy every operand needs.
+ */
+export type Operand = Float64Array | {
+  /** The array the view reads. */
+  data: Float64Array;
+  /** Where the view starts in `data`. */
+  offset: number;
+  /** The axes of the walk, in row-major order. */
+  shape: readonly number[];
+  /** The step along each axis, in elements of `data`. */
+  strides: readonly number[];
+};
 
 const PAGE = 65536;
 
@@ -53,11 +71,14 @@ function regions(sizes: number[]): { starts: number[]; end: number } {
  * const a = new Float64Array([1, 2, 3, 4]); // [[1, 2], [3, 4]]
  * const b = new Float64Array([5, 6, 7, 8]); // [[5, 6], [7, 8]]
  * console.assert(matmul(a, b, 2, 2, 2).join() === "19,22,43,50");
+ * // b read transposed, [[5, 7], [6, 8]], through a view of its columns.
+ * const bT = { data: b, offset: 0, shape: [2, 2], strides: [1, 2] };
+ * console.assert(matmul(a, bT, 2, 2, 2).join() === "17,23,39,53");
  * ```
  */
 export function matmul(
-  a: Float64Array,
-  b: Float64Array,
+  a: Operand,
+  b: Operand,
   n: number,
   k: number,
   m: number,
@@ -87,10 +108,24 @@ export function matmul(
     }
   }
   const heap = new Float64Array(memory.buffer);
-  heap.set(a.subarray(0, n * k), pa / 8);
-  heap.set(b.subarray(0, k * m), pb / 8);
-  heap.fill(0, pout / 8, pout / 8 + n * m);
+  load(heap, pa / 8, a, n * k);
+  load(heap, pb / 8, b, k * m);
   heap.fill(0, pzeros / 8, pzeros / 8 + Math.max(k, m));
   kernel(pa, pb, pout, n, k, m, pvalues0, pvalues1, prows, pzeros, pspare);
   return heap.slice(pout / 8, pout / 8 + n * m);
+}
+
+/** Copies the first `size` elements of `operand` into `heap` from `at`. */
+function load(
+  heap: Float64Array,
+  at: number,
+  operand: Operand,
+  size: number,
+): void {
+  if (operand instanceof Float64Array) {
+    heap.set(operand.subarray(0, size), at);
+  } else {
+    const { data, offset, shape, strides } = operand;
+    copyStrided(data, offset, shape, strides, heap, at);
+  }
 }

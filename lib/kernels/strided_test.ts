@@ -1,6 +1,6 @@
 import { assert, assertEquals } from "../testing/assert.ts";
 import { Rng } from "../random.ts";
-import { gatherStrided, scatterStrided } from "./strided.ts";
+import { copyStrided, gatherStrided, scatterStrided } from "./strided.ts";
 
 /**
  * A random view into a parent array: per axis a count, a positive step and
@@ -69,6 +69,33 @@ Deno.test("gatherStrided copies a strided view like a naive loop", () => {
       want,
       `${shape} ${strides}`,
     );
+  }
+});
+
+Deno.test("copyStrided copies permuted views (transposes) like a naive loop, at an offset into an existing array", () => {
+  const rng = new Rng(13);
+  for (let trial = 0; trial < 300; trial++) {
+    const view = randomView(rng);
+    // Axes in a random order: the stride-1 axis lands anywhere, tiles too
+    // (axes longer than 16 come from the long rows of randomView).
+    const order = view.shape.map((_, d) => d);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const shape = order.map((d) => view.shape[d]);
+    const strides = order.map((d) => view.strides[d]);
+    const src = Float64Array.from({ length: view.length }, () => rng.normal());
+    const want = offsets(shape, strides, view.offset).map((i) => src[i]);
+    const at = rng.int(5);
+    const out = Float64Array.from(
+      { length: at + want.length + 3 },
+      () => rng.normal(),
+    );
+    const expected = out.slice();
+    expected.set(want, at);
+    copyStrided(src, view.offset, shape, strides, out, at);
+    sameArrays(out, expected, `${shape} ${strides} at ${at}`);
   }
 });
 
