@@ -45,15 +45,8 @@ export class EmbeddingDot {
     }
     const { h, targetW } = this.#cache;
     const n = h.shape[0];
-    // A dout of one element would broadcast over the whole batch unnoticed.
-    if (shapeToString(dout.shape) !== shapeToString([n])) {
-      throw new Error(
-        `EmbeddingDot.backward: dout has shape ${
-          shapeToString(dout.shape)
-        }, but the last forward had ${n} ids: it must be [${n}]`,
-      );
-    }
     // One number per row, spread along the row: out[i] = Σ_j targetW[i][j] h[i][j].
+    // n, not -1: a dout of another size is refused instead of broadcast.
     const column = dout.reshape(n, 1);
     this.#embed.backward(column.mul(h));
     return column.mul(targetW);
