@@ -25,9 +25,7 @@ export class UnigramSampler {
         sampleSize < vocabSize)
     ) {
       throw new Error(
-        `UnigramSampler: sampleSize must be a whole number from 1 to ${
-          vocabSize - 1
-        } (the vocabulary has ${vocabSize} words), got ${sampleSize}`,
+        `UnigramSampler: sampleSize must be a whole number from 1 to below the vocabulary size ${vocabSize}, got ${sampleSize}`,
       );
     }
     // np.add.at on a vector: one count per occurrence of each id.
@@ -44,9 +42,7 @@ export class UnigramSampler {
     return target.map((id) => {
       if (!(Number.isInteger(id) && id >= 0 && id < vocabSize)) {
         throw new Error(
-          `UnigramSampler.getNegativeSample: target ${id} is not a word id (0 to ${
-            vocabSize - 1
-          })`,
+          `UnigramSampler.getNegativeSample: target ${id} is not a word id (0 to below ${vocabSize})`,
         );
       }
       // The right word must not come back as a wrong one.
