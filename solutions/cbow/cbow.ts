@@ -67,11 +67,11 @@ export class CBOW {
         } words, but the window needs ${width}`,
       );
     }
-    // h is the mean of the context vectors, position by position.
-    let h = Tensor.zeros([contexts.length, this.params.W_in.shape[1]]);
-    this.#inLayers.forEach((layer, j) => {
-      h = h.add(layer.forward(contexts.map((row) => row[j])));
-    });
+    // Position j of every context goes through the j-th Embedding.
+    const vectors = this.#inLayers.map((layer, j) =>
+      layer.forward(contexts.map((row) => row[j]))
+    );
+    const h = vectors.reduce((sum, v) => sum.add(v));
     return this.#nsLoss.forward(h.mul(1 / width), target);
   }
 
