@@ -26,10 +26,11 @@ export class RNN {
     const expected = [x.shape[0], Wh.shape[0]];
     if (shapeToString(hPrev.shape) !== shapeToString(expected)) {
       throw new Error(
-        `RNN.forward: hPrev has shape ${shapeToString(hPrev.shape)}, ` +
-          `but x of shape ${shapeToString(x.shape)} needs ${
-            shapeToString(expected)
-          }`,
+        `RNN.forward: hPrev has shape ${
+          shapeToString(hPrev.shape)
+        }, but x of shape ${shapeToString(x.shape)} needs ${
+          shapeToString(expected)
+        }`,
       );
     }
     const t = hPrev.matmul(Wh).add(x.matmul(Wx)).add(b);
@@ -46,8 +47,9 @@ export class RNN {
     const { x, hPrev, hNext } = this.#cache;
     if (shapeToString(dhNext.shape) !== shapeToString(hNext.shape)) {
       throw new Error(
-        `RNN.backward: dhNext has shape ${shapeToString(dhNext.shape)}, ` +
-          `but hNext has shape ${shapeToString(hNext.shape)}`,
+        `RNN.backward: dhNext has shape ${
+          shapeToString(dhNext.shape)
+        }, but hNext has shape ${shapeToString(hNext.shape)}`,
       );
     }
     const { Wx, Wh } = this.params;
