@@ -369,6 +369,20 @@ Deno.test(
 );
 
 Deno.test(
+  "a block of no steps passes the state through untouched: hs and dxs are empty, and dh is zeros of [N, H]",
+  timeLimit,
+  () => {
+    const layer = layerOf(randomWeights(new Rng(17)));
+    const what = "TimeRNN forward and backward of xs of shape [2, 0, 2]";
+    const hs = explain(what, () => layer.forward(Tensor.zeros([2, 0, D])));
+    assertClose(hs, Tensor.zeros([2, 0, H]), { msg: `${what}: hs` });
+    const dxs = explain(what, () => layer.backward(Tensor.zeros([2, 0, H])));
+    assertClose(dxs, Tensor.zeros([2, 0, D]), { msg: `${what}: dxs` });
+    assertClose(layer.dh, Tensor.zeros([2, H]), { msg: `${what}: dh` });
+  },
+);
+
+Deno.test(
   "an update of the weights in place is seen by the next forward",
   timeLimit,
   () => {
