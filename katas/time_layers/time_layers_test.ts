@@ -235,7 +235,8 @@ Deno.test(
       },
     );
     layer.forward([[1, 2], [3, 4]]);
-    for (const shape of [[1, 2, 3], [4, 3], [2, 2, 2]]) {
+    // [4, 1, 3] holds as many numbers as [2, 2, 3]: a reshape alone lets it through.
+    for (const shape of [[1, 2, 3], [4, 1, 3], [2, 2, 2]]) {
       assertClearError(
         () => layer.backward(Tensor.ones(shape)),
         `TimeEmbedding.backward(ones([${
@@ -244,6 +245,15 @@ Deno.test(
         {
           includes: `[${shape.join(", ")}]`,
           says: `name the shape of dout, [${shape.join(", ")}]`,
+          fix: "compare dout's shape with [N, T, D] and throw an Error",
+        },
+      );
+      assertClearError(
+        () => layer.backward(Tensor.ones(shape)),
+        `TimeEmbedding.backward(ones([${shape.join(", ")}])), the same call`,
+        {
+          includes: "[2, 2, 3]",
+          says: "name the shape dout should have, [2, 2, 3]",
           fix: "compare dout's shape with [N, T, D] and throw an Error",
         },
       );
@@ -413,8 +423,8 @@ Deno.test(
       },
     );
     layer.forward(Tensor.ones([2, 3, 2]));
-    // [1, 3, 3] and [3, 3] would broadcast silently.
-    for (const shape of [[1, 3, 3], [3, 3], [2, 3, 2]]) {
+    // [3, 2, 3] holds as many numbers as [2, 3, 3]: a reshape alone lets it through.
+    for (const shape of [[1, 3, 3], [3, 2, 3], [2, 3, 2]]) {
       assertClearError(
         () => layer.backward(Tensor.ones(shape)),
         `TimeAffine.backward(ones([${
@@ -423,6 +433,15 @@ Deno.test(
         {
           includes: `[${shape.join(", ")}]`,
           says: `name the shape of dout, [${shape.join(", ")}]`,
+          fix: "compare dout's shape with the output's and throw an Error",
+        },
+      );
+      assertClearError(
+        () => layer.backward(Tensor.ones(shape)),
+        `TimeAffine.backward(ones([${shape.join(", ")}])), the same call`,
+        {
+          includes: "[2, 3, 3]",
+          says: "name the shape dout should have, the output's [2, 3, 3]",
           fix: "compare dout's shape with the output's and throw an Error",
         },
       );
@@ -587,7 +606,8 @@ Deno.test(
   () => {
     const layer = new TimeSoftmaxWithLoss();
     const xs = Tensor.zeros([2, 3, 4]);
-    for (const ts of [[[0, 1, 2]], [], [[0, 1, 2], [0, 1]], [[0, 1], [2, 3]]]) {
+    const labelRows = [[[0, 1, 2]], [], [[0, 1, 2], [0, 1]], [[0, 1], [2, 3]]];
+    for (const ts of labelRows) {
       assertClearError(
         () => layer.forward(xs, ts),
         `TimeSoftmaxWithLoss.forward(xs of shape [2, 3, 4], ${
@@ -600,6 +620,15 @@ Deno.test(
         },
       );
     }
+    assertClearError(
+      () => layer.forward(xs, [[0, 1, 2], [0, 1]]),
+      "TimeSoftmaxWithLoss.forward(xs of shape [2, 3, 4], rows of 3 and 2 labels)",
+      {
+        includes: "3, 2",
+        says: "give the lengths of the rows of labels, 3, 2",
+        fix: "say how many labels each row has",
+      },
+    );
     assertClearError(
       () => layer.forward(xs, [[-1, -1, -1], [-1, -1, -1]]),
       "TimeSoftmaxWithLoss.forward(xs, every label -1)",

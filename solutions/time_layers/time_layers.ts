@@ -5,17 +5,6 @@ import { Embedding } from "../embedding/embedding.ts";
 /** The label that marks a position to leave out of the loss (padding, say). */
 export const IGNORE_LABEL = -1;
 
-/** Fails unless `x` has three axes: `[N, T, ...]`. */
-function checkTime(op: string, name: string, x: Tensor): void {
-  if (x.ndim !== 3) {
-    throw new Error(
-      `${op}: ${name} must be [N, T, ...] with three axes, got shape ${
-        shapeToString(x.shape)
-      }`,
-    );
-  }
-}
-
 /** An Embedding applied at every time step (second book, 5.4.1). */
 export class TimeEmbedding {
   /** The parameters by name: `W`, `[V, D]`, the very tensor given. */
@@ -88,7 +77,7 @@ export class TimeAffine {
 
   /** `x·W + b` for every step of `x` `[N, T, D]`: shape `[N, T, M]`. */
   forward(x: Tensor): Tensor {
-    checkTime("TimeAffine.forward", "x", x);
+    // An x without three axes fails in reshape, which names its shape.
     const [N, T, D] = x.shape;
     this.#x = x;
     // All N·T steps at once: one product of a [N·T, D] matrix.
@@ -132,7 +121,6 @@ export class TimeSoftmaxWithLoss {
 
   /** The mean cross-entropy of `softmax(xs)` `[N, T, V]` against `ts` (N rows of T labels). */
   forward(xs: Tensor, ts: readonly (readonly number[])[]): number {
-    checkTime("TimeSoftmaxWithLoss.forward", "xs", xs);
     const [N, T, V] = xs.shape;
     if (ts.length !== N || ts.some((row) => row.length !== T)) {
       throw new Error(
