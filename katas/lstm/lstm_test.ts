@@ -306,6 +306,28 @@ Deno.test(
   },
 );
 
+/**
+ * Fails unless `call` throws an Error naming the state `name`, its shape `bad`
+ * and the shape it should have, [2, 2].
+ */
+function assertNamesShape(
+  call: () => unknown,
+  what: string,
+  name: string,
+  bad: string,
+): void {
+  const fix = `compare ${name}'s shape with [N, H] and throw an Error`;
+  for (
+    const [includes, says] of [
+      [name, `name the argument, ${name}`],
+      [bad, `give its shape, ${bad}`],
+      ["[2, 2]", "give the shape it should have, [2, 2]"],
+    ]
+  ) {
+    assertClearError(call, what, { includes, says, fix });
+  }
+}
+
 Deno.test(
   "forward rejects an hPrev or a cPrev that is not [N, H], and backward a dhNext or a dcNext, with errors that name the shapes",
   timeLimit,
@@ -324,14 +346,11 @@ Deno.test(
           ["cPrev", () => layer.forward(x, good, bad)],
         ] as const
       ) {
-        assertClearError(
+        assertNamesShape(
           call,
           `LSTM.forward with x of shape [2, 3] and ${name} of shape ${s} (H = 2)`,
-          {
-            includes: s,
-            says: `name the shape of ${name}, ${s}`,
-            fix: `compare ${name}'s shape with [N, H] and throw an Error`,
-          },
+          name,
+          s,
         );
       }
     }
@@ -345,14 +364,11 @@ Deno.test(
           ["dcNext", () => layer.backward(good, bad)],
         ] as const
       ) {
-        assertClearError(
+        assertNamesShape(
           call,
           `LSTM.backward with ${name} of shape ${s} after a forward of [2, 2] states`,
-          {
-            includes: s,
-            says: `name the shape of ${name}, ${s}`,
-            fix: `compare ${name}'s shape with [N, H] and throw an Error`,
-          },
+          name,
+          s,
         );
       }
     }

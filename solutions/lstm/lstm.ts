@@ -14,11 +14,11 @@ interface Cache {
   tanhC: Tensor;
 }
 
-/** Fails unless `t` is `[N, H]`, naming it. */
-function checkState(op: string, name: string, t: Tensor, N: number, H: number) {
+/** Fails unless the state (or its gradient) `t` called `name` is `[N, H]`. */
+function checkState(name: string, t: Tensor, N: number, H: number): void {
   if (shapeToString(t.shape) !== shapeToString([N, H])) {
     throw new Error(
-      `${op}: ${name} has shape ${shapeToString(t.shape)}, but must be ${
+      `LSTM: ${name} has shape ${shapeToString(t.shape)}, but must be ${
         shapeToString([N, H])
       }`,
     );
@@ -47,8 +47,8 @@ export class LSTM {
   forward(x: Tensor, hPrev: Tensor, cPrev: Tensor): { h: Tensor; c: Tensor } {
     const { Wx, Wh, b } = this.params;
     const [N, H] = [x.shape[0], Wh.shape[0]];
-    checkState("LSTM.forward", "hPrev", hPrev, N, H);
-    checkState("LSTM.forward", "cPrev", cPrev, N, H);
+    checkState("hPrev", hPrev, N, H);
+    checkState("cPrev", cPrev, N, H);
     // The four affine transforms at once, side by side: f, g, i, o.
     const A = x.matmul(Wx).add(hPrev.matmul(Wh)).add(b);
     const f = sigmoid(A.slice(null, [0, H]));
@@ -71,8 +71,8 @@ export class LSTM {
     }
     const { x, hPrev, cPrev, f, g, i, o, tanhC } = this.#cache;
     const [N, H] = hPrev.shape;
-    checkState("LSTM.backward", "dhNext", dhNext, N, H);
-    checkState("LSTM.backward", "dcNext", dcNext, N, H);
+    checkState("dhNext", dhNext, N, H);
+    checkState("dcNext", dcNext, N, H);
     // c reaches the loss directly (dcNext) and through h = o·tanh(c).
     const ds = dcNext.add(dhNext.mul(o).mul(tanhC.pow(2).neg().add(1)));
     const dcPrev = ds.mul(f);
