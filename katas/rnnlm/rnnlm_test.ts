@@ -81,7 +81,7 @@ Deno.test(
       "clipGrads replaced a gradient with another tensor: scale the existing " +
         "ones in place, the layers hold them",
     );
-    // The book adds 1e-6 to the norm before dividing: 4.5 / (5 + 1e-6).
+    // The book's 4.5 / (5 + 1e-6) is within the relative 1e-6 allowed.
     assertClose(a, [2.7, 0], {
       rtol: 1e-6,
       msg: "clipGrads({ a: [3, 0], b: [[4]] }, 4.5): a (global norm 5)",

@@ -16,9 +16,9 @@ import { TimeLSTM } from "../time_lstm/time_lstm.ts";
 export function clipGrads(grads: Params, maxNorm: number): void {
   let squares = 0;
   for (const g of Object.values(grads)) squares += g.pow(2).sum();
-  const rate = maxNorm / (Math.sqrt(squares) + 1e-6);
-  if (rate < 1) {
-    for (const g of Object.values(grads)) g.mulInPlace(rate);
+  const norm = Math.sqrt(squares);
+  if (norm > maxNorm) {
+    for (const g of Object.values(grads)) g.mulInPlace(maxNorm / norm);
   }
 }
 
