@@ -9,7 +9,7 @@
  * @module
  */
 
-import { sentenceCorpus } from "../../lib/data/sentences.ts";
+import { entropyPerWord, sentenceCorpus } from "../../lib/data/sentences.ts";
 import { Rng } from "../../lib/random.ts";
 import { runOnKatas } from "../../lib/not_implemented.ts";
 import type { Optimizer, Params } from "../../lib/layer.ts";
@@ -101,11 +101,12 @@ function train(katas: Katas, whose: string): void {
       `learning rate ${LEARNING_RATE}, gradients clipped to a norm of ` +
       `${MAX_GRAD}, ${EPOCHS} epochs. A model that knew nothing would score ` +
       `a perplexity of ${V} (every word equally likely); the generator's own ` +
-      `entropy allows about 2.30.`,
+      `entropy allows ${Math.exp(entropyPerWord()).toFixed(2)} at best.`,
   );
   const model = new katas.Rnnlm(V, WORDVEC, HIDDEN, new Rng(1));
   const optimizer = new katas.SGD(LEARNING_RATE);
   const start = performance.now();
+  let heldOutPerplexity = V;
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     let total = 0;
     let count = 0;
@@ -117,14 +118,21 @@ function train(katas: Katas, whose: string): void {
       count++;
     }
     model.resetState();
+    heldOutPerplexity = perplexity(model, heldOut);
     console.log(
       `epoch ${epoch}/${EPOCHS}  training perplexity ${
         Math.exp(total / count).toFixed(2)
-      }  held-out perplexity ${perplexity(model, heldOut).toFixed(2)}  ${
+      }  held-out perplexity ${heldOutPerplexity.toFixed(2)}  ${
         ((performance.now() - start) / 1000).toFixed(1)
       } s`,
     );
   }
+  console.log(
+    `Held-out perplexity ${heldOutPerplexity.toFixed(2)}: uniform guessing ` +
+      `scores ${V}, the generator allows ${
+        Math.exp(entropyPerWord()).toFixed(2)
+      }.`,
+  );
 }
 
 await runOnKatas("deno task train:rnnlm:solution", {

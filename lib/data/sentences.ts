@@ -90,3 +90,32 @@ export function sentenceCorpus(sentences: number, rng: Rng): SentenceCorpus {
   }
   return { corpus, idToWord, wordToId };
 }
+
+/**
+ * The generator's entropy per word, in nats: the entropy of one sentence (a
+ * pattern, then each of its word slots, every choice uniform) over the mean
+ * number of words of a sentence. The words of a sentence tell its pattern and
+ * its choices apart, so this is the entropy rate of the corpus: no language
+ * model can have a perplexity below its exp on text from this generator.
+ *
+ * @example
+ * ```ts
+ * import { entropyPerWord } from "./sentences.ts";
+ * const floor = Math.exp(entropyPerWord());
+ * console.assert(floor > 2.3 && floor < 2.31);
+ * ```
+ */
+export function entropyPerWord(): number {
+  let nats = Math.log(TEMPLATES.length);
+  let words = 0;
+  for (const template of TEMPLATES) {
+    for (const token of template.split(" ")) {
+      const group = /^\{(\w+)\}$/.exec(token)?.[1];
+      if (group !== undefined) {
+        nats += Math.log(GROUPS[group].length) / TEMPLATES.length;
+      }
+      words += 1 / TEMPLATES.length;
+    }
+  }
+  return nats / words;
+}

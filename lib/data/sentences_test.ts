@@ -1,4 +1,4 @@
-import { CATEGORIES, sentenceCorpus } from "./sentences.ts";
+import { CATEGORIES, entropyPerWord, sentenceCorpus } from "./sentences.ts";
 import {
   assert,
   assertEquals,
@@ -55,5 +55,40 @@ Deno.test(
         "sentences",
       );
     }
+  },
+);
+
+Deno.test(
+  "entropyPerWord is the mean entropy of a sentence over its mean length: 8 patterns, the words of each slot uniform",
+  timeLimit,
+  () => {
+    const ln = Math.log;
+    // Per pattern, the entropy of its slots: pet and prey; grazer and
+    // fodder; person, food, animal; person, vehicle, place; animal, place;
+    // person, groceries, place; vehicle, place; person, animal, place.
+    const slots = [
+      ln(2) + ln(2),
+      ln(4) + ln(2),
+      3 * ln(6),
+      3 * ln(6),
+      2 * ln(6),
+      2 * ln(6) + ln(4),
+      2 * ln(6),
+      3 * ln(6),
+    ];
+    const lengths = [5, 5, 8, 9, 7, 8, 7, 9];
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b) / xs.length;
+    const expected = (ln(8) + mean(slots)) / mean(lengths);
+    assert(
+      Math.abs(entropyPerWord() - expected) < 1e-12,
+      `entropyPerWord() is ${entropyPerWord()}, not ${expected}`,
+    );
+    // The generated text agrees: its sentences are 7.25 words long on average.
+    const { corpus, idToWord } = sentenceCorpus(20000, new Rng(5));
+    const sentences = corpus.filter((id) => idToWord[id] === ".").length;
+    assert(
+      Math.abs(corpus.length / sentences - mean(lengths)) < 0.05,
+      `mean sentence length ${corpus.length / sentences}, not about 7.25`,
+    );
   },
 );
