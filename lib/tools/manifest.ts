@@ -14,7 +14,10 @@ export interface KataEntry {
   name: string;
   /** Title shown to the learner, e.g. "ReLU layer". */
   title: string;
-  /** Section of "Deep Learning from Scratch", e.g. "5.5.1". */
+  /**
+   * Section of "Deep Learning from Scratch", e.g. "5.5.1"; of its second book
+   * with "2: " before it, e.g. "2: 4.1".
+   */
   book: string;
   /** The learner's file in `katas/<name>/` (the solution has the same name). */
   file: string;
