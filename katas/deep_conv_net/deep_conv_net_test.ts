@@ -643,30 +643,58 @@ Deno.test(
 );
 
 Deno.test(
-  "images too small for the convolutions and poolings are rejected with an Error that names inputDim",
+  "images too small for the convolutions and poolings are rejected with an Error that names inputDim, the convolution and the size",
   timeLimit,
   () => {
     // [1, 2, 2]: the last pooling gets 1x1; [C, 8, 2] and [C, 2, 8]: only
-    // the width or only the height runs out; a 5x5 filter does not fit in 4x4.
-    const cases: [Omit<DeepConvNetOptions, "rng">, string][] = [
-      [{ inputDim: [1, 2, 2] }, "[1, 2, 2]"],
-      [{ ...TINY, inputDim: [2, 8, 2] }, "[2, 8, 2]"],
-      [{ ...TINY, inputDim: [2, 2, 8] }, "[2, 2, 8]"],
-      [{
-        ...TINY,
-        inputDim: [2, 4, 4],
-        convParams: convs(TINY_CONVS, { 0: { filterSize: 5, pad: 0 } }),
-      }, "[2, 4, 4]"],
+    // the width or only the height runs out; a 5x5 filter does not fit in
+    // 4x4. The sizes are those of the book's formula, below 1.
+    const cases: [Omit<DeepConvNetOptions, "rng">, string, string][] = [
+      [
+        { inputDim: [1, 2, 2] },
+        "[1, 2, 2]",
+        "convolution 6 (and its pooling, if it ends a block) the size is 0x0",
+      ],
+      [
+        { ...TINY, inputDim: [2, 8, 2] },
+        "[2, 8, 2]",
+        "convolution 6 (and its pooling, if it ends a block) the size is 1x0",
+      ],
+      [
+        { ...TINY, inputDim: [2, 2, 8] },
+        "[2, 2, 8]",
+        "convolution 6 (and its pooling, if it ends a block) the size is 0x1",
+      ],
+      [
+        {
+          ...TINY,
+          inputDim: [2, 4, 4],
+          convParams: convs(TINY_CONVS, { 0: { filterSize: 5, pad: 0 } }),
+        },
+        "[2, 4, 4]",
+        "convolution 1 (and its pooling, if it ends a block) the size is 0x0",
+      ],
     ];
-    for (const [options, shown] of cases) {
+    for (const [options, shown, where] of cases) {
+      const what = `new DeepConvNet({ inputDim: ${shown}, ... })`;
+      const advice = "compute each size in the constructor and throw an " +
+        "Error when one falls below 1";
       assertClearError(
         () => new DeepConvNet({ ...options, rng: new Rng(18) }),
-        `new DeepConvNet({ inputDim: ${shown}, ... })`,
+        what,
         {
           includes: `images of inputDim ${shown} are too small`,
           says: `say that images of inputDim ${shown} are too small`,
-          fix:
-            "compute each size in the constructor and throw an Error when one falls below 1",
+          fix: advice,
+        },
+      );
+      assertClearError(
+        () => new DeepConvNet({ ...options, rng: new Rng(18) }),
+        what,
+        {
+          includes: `after ${where}`,
+          says: `say where the size runs out: "after ${where}"`,
+          fix: advice,
         },
       );
     }

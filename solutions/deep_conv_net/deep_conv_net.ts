@@ -105,8 +105,8 @@ export class DeepConvNet {
         throw new Error(
           `DeepConvNet: images of inputDim ${
             shapeToString(inputDim)
-          } are too small: convolution ${i + 1} (and the pooling after it, ` +
-            `if any) leaves ${height}x${width}`,
+          } are too small: after convolution ${i + 1} (and its pooling, if ` +
+            `it ends a block) the size is ${height}x${width}`,
         );
       }
     });
@@ -159,7 +159,7 @@ export class DeepConvNet {
           shapeToString(x.shape)
         }, but the network was built for images of ${
           shapeToString(this.#inputDim)
-        }: x must be [N, ${this.#inputDim.join(", ")}]`,
+        }`,
       );
     }
     for (const layer of this.#layers) x = layer.forward(x, train);
