@@ -442,6 +442,65 @@ export async function trainingReport(record: TrainingRecord): Promise<string> {
   return htmlPage(record.title, record.summary, sections);
 }
 
+/** One chart of a figure, under its heading. */
+export interface FigureChart {
+  /** The chart's heading. */
+  heading: string;
+  /** A sentence under the heading. */
+  note?: string;
+  /** The chart, in Vega-Lite. */
+  spec: VegaLiteSpec;
+}
+
+/** A figure of the book, as a figure script hands it over. */
+export interface Figure {
+  /** What it shows. */
+  title: string;
+  /** How it was made, in a sentence. */
+  summary: string;
+  /** Its charts, in order. */
+  charts: FigureChart[];
+}
+
+/**
+ * The self-contained page of a figure: each chart rendered by Vega-Lite.
+ *
+ * @example
+ * ```ts
+ * import { figurePage } from "./report.ts";
+ * const page = await figurePage({
+ *   title: "A parabola",
+ *   summary: "y = x².",
+ *   charts: [{
+ *     heading: "y = x²",
+ *     spec: {
+ *       data: { values: [-1, 0, 1].map((x) => ({ x, y: x * x })) },
+ *       mark: "line",
+ *       encoding: {
+ *         x: { field: "x", type: "quantitative", title: "x" },
+ *         y: { field: "y", type: "quantitative", title: "y" },
+ *       },
+ *     },
+ *   }],
+ * });
+ * console.assert(page.includes('data-chart="y = x²"'));
+ * ```
+ */
+export async function figurePage(figure: Figure): Promise<string> {
+  const svgs = await renderCharts(figure.charts.map((c) => c.spec));
+  return htmlPage(
+    figure.title,
+    figure.summary,
+    figure.charts.map(({ heading, note }, i) => ({
+      heading,
+      note,
+      html: `<div class="chart" data-chart="${escape(heading)}">${
+        svgs[i]
+      }</div>`,
+    })),
+  );
+}
+
 /**
  * Writes `html` to `<dir>/<name>-<timestamp>.html` (making `dir`) and
  * returns its path.

@@ -1,6 +1,8 @@
 // The training report and the figures in a real browser, as part of
-// `deno test lib/` (and so of the self-check): pages built from made-up
-// numbers (no MNIST, no training) are opened in headless Chromium by
+// `deno test lib/` (and so of the self-check): training reports built from
+// made-up numbers (no MNIST, no training) and the figures that need no MNIST,
+// drawn by their scripts on the worked answers, are opened in headless
+// Chromium by
 // host/browser/report_e2e.ts, in a subprocess with the dashboard test's
 // config, so that puppeteer-core stays out of the project's lockfile. Every
 // chart must have rendered with its axes titled, with no console error; the
@@ -8,7 +10,8 @@
 
 import { assert } from "../testing/assert.ts";
 import { CHROMIUM_CANDIDATES, findChromium } from "./chromium.ts";
-import { trainingReport } from "./report.ts";
+import { figurePage, trainingReport } from "./report.ts";
+import { EVENTS_FLAG, parseEvent } from "./report_events.ts";
 import { sampleRecord } from "./sample_record.ts";
 
 const chromium = await findChromium();
@@ -21,9 +24,27 @@ if (!chromium && !inCi) {
 
 const root = new URL("../../", import.meta.url).pathname;
 
+/** The figure page a figure script draws on the worked answers. */
+async function figureOf(script: string): Promise<string> {
+  const { success, stdout, stderr } = await new Deno.Command(
+    Deno.execPath(),
+    {
+      args: ["run", "--quiet", `${root}${script}`, "--solution", EVENTS_FLAG],
+      stdin: "null",
+    },
+  ).output();
+  const decoder = new TextDecoder();
+  assert(success, `${script} failed: ${decoder.decode(stderr)}`);
+  for (const line of decoder.decode(stdout).split("\n")) {
+    const event = parseEvent(line);
+    if (event?.kind === "figure") return await figurePage(event.figure);
+  }
+  throw new Error(`${script} handed over no figure`);
+}
+
 Deno.test({
   name:
-    "the training reports in headless Chromium: every chart drawn with titled axes, no console error, nothing fetched",
+    "the training reports and the figures in headless Chromium: every chart drawn with titled axes, no console error, nothing fetched",
   ignore: !chromium && !inCi,
   async fn() {
     assert(
@@ -43,6 +64,14 @@ Deno.test({
       for (const [name, record] of Object.entries(reports)) {
         const path = `${pages}/${name}.html`;
         await Deno.writeTextFile(path, await trainingReport(record));
+        paths.push(path);
+      }
+      for (const name of ["optimizer_paths", "activation_histograms"]) {
+        const path = `${pages}/${name}.html`;
+        await Deno.writeTextFile(
+          path,
+          await figureOf(`lib/figures/${name}.ts`),
+        );
         paths.push(path);
       }
       const { code, stdout, stderr } = await new Deno.Command(

@@ -20,7 +20,7 @@
  */
 
 import type { Tensor } from "../tensor.ts";
-import type { Misclassified, TrainingRecord } from "./report.ts";
+import type { Figure, Misclassified, TrainingRecord } from "./report.ts";
 
 /** The flag the wrapper adds to a training script's arguments. */
 export const EVENTS_FLAG = "--report-events";
@@ -47,7 +47,8 @@ export interface Progress {
 /** An event of a training script. */
 export type TrainingEvent =
   | { kind: "progress"; progress: Progress }
-  | { kind: "record"; name: string; record: TrainingRecord };
+  | { kind: "record"; name: string; record: TrainingRecord }
+  | { kind: "figure"; name: string; figure: Figure };
 
 /** What a training script calls; both do nothing without the flag. */
 export interface ReportEvents {
@@ -57,6 +58,8 @@ export interface ReportEvents {
   progress(progress: Progress): void;
   /** Hands over the finished record, to report under `name`. */
   record(name: string, record: TrainingRecord): void;
+  /** Hands over a finished figure, to draw under `name`. */
+  figure(name: string, figure: Figure): void;
 }
 
 /**
@@ -75,6 +78,7 @@ export function reportEvents(
     enabled,
     progress: (progress) => send({ kind: "progress", progress }),
     record: (name, record) => send({ kind: "record", name, record }),
+    figure: (name, figure) => send({ kind: "figure", name, figure }),
   };
 }
 

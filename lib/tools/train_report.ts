@@ -1,8 +1,8 @@
 /**
- * The training tasks' wrapper: runs a training script (which runs the
- * learner's code) as a subprocess with no permissions, shows its progress,
- * and at the end writes its HTML report under `.katas/reports/` and prints
- * the path. On a terminal the script's lines scroll above a progress bar
+ * The training and figure tasks' wrapper: runs a training or figure script
+ * (which runs the learner's code) as a subprocess with no permissions, shows
+ * its progress, and at the end writes its HTML report or figure under
+ * `.katas/reports/` and prints the path. On a terminal the script's lines scroll above a progress bar
  * (epoch, loss, accuracies, time left); elsewhere they are printed as they
  * come, as plain lines.
  *
@@ -17,7 +17,12 @@
  */
 
 import { EVENTS_FLAG, parseEvent, type Progress } from "./report_events.ts";
-import { denoToRun, trainingReport, writeReport } from "./report.ts";
+import {
+  denoToRun,
+  figurePage,
+  trainingReport,
+  writeReport,
+} from "./report.ts";
 import { LearnerMessageError } from "../not_implemented.ts";
 
 /** Where the reports go, relative to the repository (the task's cwd). */
@@ -109,11 +114,12 @@ if (import.meta.main) {
           .slice(0, columns - 1);
         out(`\r\x1b[2K${bar}`);
       }
-    } else if (event?.kind === "record") {
-      const { name, record } = event;
-      report = trainingReport(record).then((html) =>
-        writeReport(REPORTS_DIR, name, html)
-      );
+    } else if (event?.kind === "record" || event?.kind === "figure") {
+      const page = event.kind === "record"
+        ? trainingReport(event.record)
+        : figurePage(event.figure);
+      const { name } = event;
+      report = page.then((html) => writeReport(REPORTS_DIR, name, html));
       // Reported once the script ends, so that its last lines come first.
       report.catch(() => {});
     } else {
