@@ -66,7 +66,13 @@ Deno.test({
         await Deno.writeTextFile(path, await trainingReport(record));
         paths.push(path);
       }
-      for (const name of ["optimizer_paths", "activation_histograms"]) {
+      for (
+        const name of [
+          "optimizer_paths",
+          "activation_histograms",
+          "spiral_boundary",
+        ]
+      ) {
         const path = `${pages}/${name}.html`;
         await Deno.writeTextFile(
           path,
