@@ -65,6 +65,14 @@ export interface ReportEvents {
 /**
  * The events of a script given `args` (its `Deno.args`), written by `write`
  * (console.log by default) when `args` hold {@linkcode EVENTS_FLAG}.
+ *
+ * @example
+ * ```ts
+ * import { reportEvents } from "./report_events.ts";
+ * const lines: string[] = [];
+ * reportEvents([], (l) => lines.push(l)).progress({ epoch: 1, epochs: 1, done: 1 });
+ * console.assert(lines.length === 0);
+ * ```
  */
 export function reportEvents(
   args: readonly string[],
@@ -82,7 +90,15 @@ export function reportEvents(
   };
 }
 
-/** The event on `line`, or undefined for an ordinary line. */
+/**
+ * The event on `line`, or undefined for an ordinary line.
+ *
+ * @example
+ * ```ts
+ * import { parseEvent } from "./report_events.ts";
+ * console.assert(parseEvent("epoch 1/50  loss 0.3") === undefined);
+ * ```
+ */
 export function parseEvent(line: string): TrainingEvent | undefined {
   return line.startsWith(MARK)
     ? JSON.parse(line.slice(MARK.length))
