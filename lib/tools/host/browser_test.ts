@@ -5,22 +5,7 @@
 // project's deno.lock.
 
 import { assert } from "../../testing/assert.ts";
-
-const CANDIDATES = [
-  Deno.env.get("CHROMIUM_PATH"),
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-].filter((p): p is string => Boolean(p));
-
-async function findChromium(): Promise<string | undefined> {
-  for (const path of CANDIDATES) {
-    try {
-      if ((await Deno.stat(path)).isFile) return path;
-    } catch {
-      // Not there: try the next one.
-    }
-  }
-}
+import { CHROMIUM_CANDIDATES, findChromium } from "../chromium.ts";
 
 const chromium = await findChromium();
 const inCi = Deno.env.get("CI") === "true";
@@ -38,7 +23,7 @@ Deno.test({
     assert(
       chromium,
       `CI=true but no Chromium at ${
-        CANDIDATES.join(" or ")
+        CHROMIUM_CANDIDATES.join(" or ")
       }: .ci/run installs it with apt-get`,
     );
     const root = new URL("../../../", import.meta.url).pathname;

@@ -1,0 +1,529 @@
+/**
+ * Self-contained HTML reports and figures: charts drawn by Vega-Lite (in a
+ * process of its own, under the config of `lib/tools/plot/`, so that the
+ * plotting libraries stay out of the project's lockfile and only the tasks
+ * that draw ever fetch them), pixel grids (digits, filters) drawn here
+ * directly, all inline in one page with no external resource.
+ *
+ * @example
+ * ```ts
+ * import { htmlPage, pixelGrid } from "./report.ts";
+ * const page = htmlPage("Two pixels", "A test.", [
+ *   { heading: "Pixels", html: pixelGrid([0, 1], 2, 1) },
+ * ]);
+ * console.assert(page.startsWith("<!doctype html>") && page.includes("<svg"));
+ * ```
+ *
+ * @module
+ */
+
+import { fileURLToPath } from "node:url";
+import { LearnerMessageError } from "../not_implemented.ts";
+import { isOfflineFailure, PLOT, PREPARE } from "./offline.ts";
+
+const PLOT_PROGRAM = {
+  config: fileURLToPath(new URL(`../../${PLOT.config}`, import.meta.url)),
+  entry: fileURLToPath(new URL(`../../${PLOT.entry}`, import.meta.url)),
+};
+
+/**
+ * What drawing throws when the plotting libraries are neither in Deno's
+ * cache nor downloadable: its message is the one sentence a learner needs.
+ *
+ * @example
+ * ```ts
+ * import { PlotUnavailableError } from "./report.ts";
+ * console.assert(new PlotUnavailableError().message.includes("deno task prepare"));
+ * ```
+ */
+export class PlotUnavailableError extends LearnerMessageError {
+  /** The error, its message naming the command that caches the libraries. */
+  constructor() {
+    super(
+      `The plotting libraries that draw the report are not in Deno's cache ` +
+        `and cannot be downloaded (no network?): run \`${PREPARE}\` once ` +
+        `while online.`,
+    );
+    this.name = "PlotUnavailableError";
+  }
+}
+
+/**
+ * The Deno to start a subprocess with: this very executable when allowed to
+ * run it, else `deno` from the PATH, which is what a task's narrow
+ * `--allow-run=deno` allows (Deno.execPath() is the symlink's target, which
+ * that permission does not cover).
+ *
+ * @example
+ * ```ts
+ * import { denoToRun } from "./report.ts";
+ * console.assert(denoToRun().endsWith("deno") || denoToRun().endsWith("deno.exe"));
+ * ```
+ */
+export function denoToRun(): string {
+  const path = Deno.execPath();
+  const { state } = Deno.permissions.querySync({ name: "run", command: path });
+  return state === "granted" ? path : "deno";
+}
+
+/** A Vega-Lite spec, as JSON (see https://vega.github.io/vega-lite/). */
+export type VegaLiteSpec = Record<string, unknown>;
+
+/**
+ * The SVG of each Vega-Lite spec, rendered by lib/tools/plot/render.ts in
+ * one process of its own (which needs `--allow-run`). Throws a
+ * {@linkcode PlotUnavailableError} when the libraries cannot be loaded.
+ *
+ * @example
+ * ```ts
+ * import { renderCharts } from "./report.ts";
+ * const [svg] = await renderCharts([{
+ *   data: { values: [{ x: 1, y: 1 }, { x: 2, y: 4 }] },
+ *   mark: "line",
+ *   encoding: {
+ *     x: { field: "x", type: "quantitative", title: "x" },
+ *     y: { field: "y", type: "quantitative", title: "x squared" },
+ *   },
+ * }]);
+ * console.assert(svg.includes("x squared"));
+ * ```
+ */
+export async function renderCharts(specs: VegaLiteSpec[]): Promise<string[]> {
+  if (specs.length === 0) return [];
+  const child = new Deno.Command(denoToRun(), {
+    args: [
+      "run",
+      "--quiet",
+      "--no-prompt",
+      "--config",
+      PLOT_PROGRAM.config,
+      PLOT_PROGRAM.entry,
+    ],
+    env: { NO_COLOR: "1" },
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  const writing = writer.write(new TextEncoder().encode(JSON.stringify(specs)))
+    .then(() => writer.close());
+  const { success, stdout, stderr } = await child.output();
+  // A child that died before reading its input makes the write fail; its
+  // stderr says why.
+  await writing.catch(() => {});
+  const decoder = new TextDecoder();
+  if (!success) {
+    const output = decoder.decode(stderr);
+    if (isOfflineFailure(output)) throw new PlotUnavailableError();
+    throw new Error(`${PLOT.entry}, which draws the charts, failed: ${output}`);
+  }
+  return JSON.parse(decoder.decode(stdout));
+}
+
+/** Text made safe to place in HTML. */
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * A pixel grid as an inline SVG, one square per value: `values` row by row,
+ * `width` per row, shaded from white (the smallest value, or `range[0]`) to
+ * black (the largest, or `range[1]`).
+ *
+ * @example
+ * ```ts
+ * import { pixelGrid } from "./report.ts";
+ * const svg = pixelGrid([0, 0.5, 1, 0], 2, 3);
+ * console.assert(svg.includes('fill="rgb(128,128,128)"'));
+ * ```
+ */
+export function pixelGrid(
+  values: readonly number[],
+  width: number,
+  scale: number,
+  range?: readonly [number, number],
+): string {
+  if (!Number.isInteger(width) || width < 1 || values.length % width !== 0) {
+    throw new Error(
+      `pixelGrid: ${values.length} values do not make rows of ${width}`,
+    );
+  }
+  const height = values.length / width;
+  const [low, high] = range ?? [Math.min(...values), Math.max(...values)];
+  const span = high - low || 1;
+  const squares: string[] = [];
+  values.forEach((value, i) => {
+    const ink = Math.min(Math.max((value - low) / span, 0), 1);
+    if (ink === 0) return;
+    const shade = Math.round(255 * (1 - ink));
+    squares.push(
+      `<rect x="${i % width}" y="${Math.floor(i / width)}" width="1" ` +
+        `height="1" fill="rgb(${shade},${shade},${shade})"/>`,
+    );
+  });
+  return `<svg class="pixels" xmlns="http://www.w3.org/2000/svg" ` +
+    `width="${width * scale}" height="${height * scale}" ` +
+    `viewBox="0 0 ${width} ${height}" shape-rendering="crispEdges">` +
+    `<rect width="${width}" height="${height}" fill="white"/>` +
+    `${squares.join("")}</svg>`;
+}
+
+/** One section of a report page: a heading and its HTML (charts, grids). */
+export interface Section {
+  /** The section's heading. */
+  heading: string;
+  /** A sentence under the heading, as text. */
+  note?: string;
+  /** Its content, as HTML (inline SVG). */
+  html: string;
+}
+
+/**
+ * A self-contained HTML page: a title, a sentence, and its sections, with
+ * its style inline and nothing fetched from anywhere.
+ *
+ * @example
+ * ```ts
+ * import { htmlPage } from "./report.ts";
+ * const page = htmlPage("A <title>", "Said.", []);
+ * console.assert(page.includes("<h1>A &lt;title&gt;</h1>"));
+ * ```
+ */
+export function htmlPage(
+  title: string,
+  summary: string,
+  sections: readonly Section[],
+): string {
+  const body = sections.map(({ heading, note, html }) =>
+    `<section><h2>${escape(heading)}</h2>${
+      note ? `<p>${escape(note)}</p>` : ""
+    }${html}</section>`
+  ).join("\n");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
+section { margin: 2em 0; }
+.grid { display: flex; flex-wrap: wrap; gap: 8px; }
+figure { margin: 0; text-align: center; font-size: 12px; }
+figure svg.pixels { border: 1px solid #ccc; display: block; }
+</style></head>
+<body><h1>${escape(title)}</h1><p>${escape(summary)}</p>
+${body}
+</body></html>
+`;
+}
+
+/**
+ * The trailing mean of `values` over up to `window` values (fewer at the
+ * start): the smoothed loss curve.
+ *
+ * @example
+ * ```ts
+ * import { smooth } from "./report.ts";
+ * console.assert(smooth([2, 4, 6, 8], 2).join() === "2,3,5,7");
+ * ```
+ */
+export function smooth(values: readonly number[], window: number): number[] {
+  if (!Number.isInteger(window) || window < 1) {
+    throw new Error(
+      `smooth: window must be a whole number >= 1, got ${window}`,
+    );
+  }
+  let sum = 0;
+  return values.map((value, i) => {
+    sum += value;
+    if (i >= window) sum -= values[i - window];
+    return sum / Math.min(i + 1, window);
+  });
+}
+
+/** A test digit the network got wrong. */
+export interface Misclassified {
+  /** Its 784 pixels, row by row, from 0 (paper) to 1 (ink). */
+  pixels: number[];
+  /** The network's answer. */
+  predicted: number;
+  /** The true label. */
+  label: number;
+}
+
+/** A convolution's first-layer filters, each flattened row by row. */
+export interface Filters {
+  /** The side of each square filter (5 for the SimpleConvNet). */
+  size: number;
+  /** The filters at initialization. */
+  before: number[][];
+  /** The filters after training. */
+  after: number[][];
+}
+
+/** What a training task recorded, for its report. */
+export interface TrainingRecord {
+  /** What was trained, whose code, on what. */
+  title: string;
+  /** The settings, in a sentence. */
+  summary: string;
+  /** The loss after each recorded iteration. */
+  losses: number[];
+  /** How many iterations apart the recorded losses are (1: every one). */
+  lossEvery: number;
+  /** Training accuracy after each epoch (may be measured on a sample). */
+  trainAccuracies: number[];
+  /** Held-out accuracy after each epoch. */
+  testAccuracies: number[];
+  /** Some held-out digits the trained network got wrong. */
+  misclassified: Misclassified[];
+  /** The first layer's filters, for a convolutional network. */
+  filters?: Filters;
+}
+
+/**
+ * The Vega-Lite specs of a record's loss chart (raw and smoothed, by
+ * iteration) and accuracy chart (train and test, by epoch).
+ *
+ * @example
+ * ```ts
+ * import { trainingCharts } from "./report.ts";
+ * const [loss, accuracy] = trainingCharts({
+ *   title: "t", summary: "s", losses: [2, 1], lossEvery: 10,
+ *   trainAccuracies: [0.9], testAccuracies: [0.8], misclassified: [],
+ * });
+ * const rows = (loss.data as { values: { iteration: number }[] }).values;
+ * console.assert(rows.at(-1)?.iteration === 20);
+ * console.assert((accuracy.data as { values: unknown[] }).values.length === 2);
+ * ```
+ */
+export function trainingCharts(record: TrainingRecord): VegaLiteSpec[] {
+  const { losses, lossEvery, trainAccuracies, testAccuracies } = record;
+  const smoothed = smooth(
+    losses,
+    Math.max(5, Math.round(losses.length / 25)),
+  );
+  const lossRows = losses.flatMap((loss, i) => [
+    { iteration: (i + 1) * lossEvery, loss, curve: "raw" },
+    { iteration: (i + 1) * lossEvery, loss: smoothed[i], curve: "smoothed" },
+  ]);
+  const accuracyRows = [
+    ...trainAccuracies.map((accuracy, i) => ({
+      epoch: i + 1,
+      accuracy,
+      set: "train",
+    })),
+    ...testAccuracies.map((accuracy, i) => ({
+      epoch: i + 1,
+      accuracy,
+      set: "test",
+    })),
+  ];
+  return [
+    {
+      width: 640,
+      height: 280,
+      data: { values: lossRows },
+      mark: { type: "line", strokeWidth: 1.5 },
+      encoding: {
+        x: { field: "iteration", type: "quantitative", title: "iteration" },
+        y: { field: "loss", type: "quantitative", title: "loss" },
+        color: {
+          field: "curve",
+          type: "nominal",
+          title: "loss",
+          scale: { range: ["#9ecae1", "#08519c"] },
+        },
+      },
+    },
+    {
+      width: 640,
+      height: 280,
+      data: { values: accuracyRows },
+      mark: { type: "line", point: true },
+      encoding: {
+        x: {
+          field: "epoch",
+          type: "quantitative",
+          title: "epoch",
+          axis: { tickMinStep: 1, format: "d" },
+        },
+        y: {
+          field: "accuracy",
+          type: "quantitative",
+          title: "accuracy",
+          axis: { format: ".1%" },
+          scale: { zero: false },
+        },
+        color: { field: "set", type: "nominal", title: "digits" },
+      },
+    },
+  ];
+}
+
+function digitGrid(digits: readonly Misclassified[]): string {
+  const figures = digits.map(({ pixels, predicted, label }) =>
+    `<figure class="digit">${pixelGrid(pixels, 28, 2, [0, 1])}` +
+    `<figcaption>said ${predicted}, was ${label}</figcaption></figure>`
+  );
+  return `<div class="grid">${figures.join("")}</div>`;
+}
+
+function filterGrid(size: number, filters: readonly number[][]): string {
+  const figures = filters.map((filter, i) =>
+    `<figure class="filter">${pixelGrid(filter, size, 8)}` +
+    `<figcaption>${i + 1}</figcaption></figure>`
+  );
+  return `<div class="grid">${figures.join("")}</div>`;
+}
+
+/**
+ * The training report of `record`: the loss per iteration (raw and
+ * smoothed), the accuracies per epoch, the misclassified test digits, and
+ * the first layer's filters before and after training when there are any.
+ *
+ * @example
+ * ```ts
+ * import { trainingReport } from "./report.ts";
+ * const page = await trainingReport({
+ *   title: "A tiny run",
+ *   summary: "Made up.",
+ *   losses: [2.3, 1.9, 1.2, 0.8],
+ *   lossEvery: 1,
+ *   trainAccuracies: [0.5, 0.8],
+ *   testAccuracies: [0.45, 0.75],
+ *   misclassified: [{ pixels: Array(784).fill(0.5), predicted: 3, label: 8 }],
+ * });
+ * console.assert(page.includes("said 3, was 8"));
+ * ```
+ */
+export async function trainingReport(record: TrainingRecord): Promise<string> {
+  const [loss, accuracy] = await renderCharts(trainingCharts(record));
+  const last = record.testAccuracies.at(-1);
+  const sections: Section[] = [
+    {
+      heading: "Loss",
+      note: `The minibatch loss every ${
+        record.lossEvery === 1 ? "" : `${record.lossEvery} `
+      }iteration${record.lossEvery === 1 ? "" : "s"}, and its trailing mean.`,
+      html: `<div class="chart" data-chart="loss">${loss}</div>`,
+    },
+    {
+      heading: "Accuracy",
+      note: `After each epoch; held-out accuracy at the end ${
+        last === undefined ? "not measured" : `${(100 * last).toFixed(2)}%`
+      }.`,
+      html: `<div class="chart" data-chart="accuracy">${accuracy}</div>`,
+    },
+    {
+      heading: "Misclassified test digits",
+      note: record.misclassified.length === 0
+        ? "None: every held-out digit was right."
+        : `The first ${record.misclassified.length} held-out digits the ` +
+          `trained network got wrong: what it said, and what it was.`,
+      html: digitGrid(record.misclassified),
+    },
+  ];
+  if (record.filters) {
+    const { size, before, after } = record.filters;
+    sections.push(
+      {
+        heading: "First-layer filters before training",
+        note: "Each filter shaded from its smallest weight (white) to its " +
+          "largest (black): random noise at initialization.",
+        html: filterGrid(size, before),
+      },
+      {
+        heading: "First-layer filters after training",
+        note: "The same filters trained: edges and blobs the later layers " +
+          "build on.",
+        html: filterGrid(size, after),
+      },
+    );
+  }
+  return htmlPage(record.title, record.summary, sections);
+}
+
+/** One chart of a figure, under its heading. */
+export interface FigureChart {
+  /** The chart's heading. */
+  heading: string;
+  /** A sentence under the heading. */
+  note?: string;
+  /** The chart, in Vega-Lite. */
+  spec: VegaLiteSpec;
+}
+
+/** A figure of the book, as a figure script hands it over. */
+export interface Figure {
+  /** What it shows. */
+  title: string;
+  /** How it was made, in a sentence. */
+  summary: string;
+  /** Its charts, in order. */
+  charts: FigureChart[];
+}
+
+/**
+ * The self-contained page of a figure: each chart rendered by Vega-Lite.
+ *
+ * @example
+ * ```ts
+ * import { figurePage } from "./report.ts";
+ * const page = await figurePage({
+ *   title: "A parabola",
+ *   summary: "y = x².",
+ *   charts: [{
+ *     heading: "y = x²",
+ *     spec: {
+ *       data: { values: [-1, 0, 1].map((x) => ({ x, y: x * x })) },
+ *       mark: "line",
+ *       encoding: {
+ *         x: { field: "x", type: "quantitative", title: "x" },
+ *         y: { field: "y", type: "quantitative", title: "y" },
+ *       },
+ *     },
+ *   }],
+ * });
+ * console.assert(page.includes('data-chart="y = x²"'));
+ * ```
+ */
+export async function figurePage(figure: Figure): Promise<string> {
+  const svgs = await renderCharts(figure.charts.map((c) => c.spec));
+  return htmlPage(
+    figure.title,
+    figure.summary,
+    figure.charts.map(({ heading, note }, i) => ({
+      heading,
+      note,
+      html: `<div class="chart" data-chart="${escape(heading)}">${
+        svgs[i]
+      }</div>`,
+    })),
+  );
+}
+
+/**
+ * Writes `html` to `<dir>/<name>-<timestamp>.html` (making `dir`) and
+ * returns its path.
+ *
+ * @example
+ * ```ts ignore
+ * import { writeReport } from "./report.ts";
+ * console.log(await writeReport(".katas/reports", "train", "<p>hi</p>"));
+ * ```
+ */
+export async function writeReport(
+  dir: string,
+  name: string,
+  html: string,
+  now = new Date(),
+): Promise<string> {
+  if (!/^[a-z0-9_-]+$/.test(name)) {
+    throw new Error(`writeReport: the name "${name}" must be a-z, 0-9, _ or -`);
+  }
+  await Deno.mkdir(dir, { recursive: true });
+  const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, "")
+    .replace("T", "-");
+  const path = `${dir}/${name}-${stamp}.html`;
+  await Deno.writeTextFile(path, html);
+  return path;
+}

@@ -1,0 +1,108 @@
+// The training report and the figures in a real browser, as part of
+// `deno test lib/` (and so of the self-check): training reports built from
+// made-up numbers (no MNIST, no training) and the figures that need no MNIST,
+// drawn by their scripts on the worked answers, are opened in headless
+// Chromium by
+// host/browser/report_e2e.ts, in a subprocess with the dashboard test's
+// config, so that puppeteer-core stays out of the project's lockfile. Every
+// chart must have rendered with its axes titled, with no console error; the
+// screenshots land in .katas/screenshots/, whose path the test prints.
+
+import { assert } from "../testing/assert.ts";
+import { CHROMIUM_CANDIDATES, findChromium } from "./chromium.ts";
+import { figurePage, trainingReport } from "./report.ts";
+import { EVENTS_FLAG, parseEvent } from "./report_events.ts";
+import { sampleRecord } from "./sample_record.ts";
+
+const chromium = await findChromium();
+const inCi = Deno.env.get("CI") === "true";
+if (!chromium && !inCi) {
+  console.log(
+    "report browser test skipped: no Chromium (install it: sudo apt-get install chromium, or set CHROMIUM_PATH)",
+  );
+}
+
+const root = new URL("../../", import.meta.url).pathname;
+
+/** The figure page a figure script draws on the worked answers. */
+async function figureOf(script: string): Promise<string> {
+  const { success, stdout, stderr } = await new Deno.Command(
+    Deno.execPath(),
+    {
+      args: ["run", "--quiet", `${root}${script}`, "--solution", EVENTS_FLAG],
+      stdin: "null",
+    },
+  ).output();
+  const decoder = new TextDecoder();
+  assert(success, `${script} failed: ${decoder.decode(stderr)}`);
+  for (const line of decoder.decode(stdout).split("\n")) {
+    const event = parseEvent(line);
+    if (event?.kind === "figure") return await figurePage(event.figure);
+  }
+  throw new Error(`${script} handed over no figure`);
+}
+
+Deno.test({
+  name:
+    "the training reports and the figures in headless Chromium: every chart drawn with titled axes, no console error, nothing fetched",
+  ignore: !chromium && !inCi,
+  async fn() {
+    assert(
+      chromium,
+      `CI=true but no Chromium at ${
+        CHROMIUM_CANDIDATES.join(" or ")
+      }: .ci/run installs it with apt-get`,
+    );
+    const screenshots = `${root}.katas/screenshots`;
+    const pages = await Deno.makeTempDir({ prefix: "report-pages-" });
+    try {
+      const reports = {
+        "training-report": sampleRecord({ epochs: 12, iterationsPerEpoch: 60 }),
+        "convnet-report": sampleRecord({ epochs: 4, wrong: 12, filters: true }),
+      };
+      const paths: string[] = [];
+      for (const [name, record] of Object.entries(reports)) {
+        const path = `${pages}/${name}.html`;
+        await Deno.writeTextFile(path, await trainingReport(record));
+        paths.push(path);
+      }
+      for (
+        const name of [
+          "optimizer_paths",
+          "activation_histograms",
+          "spiral_boundary",
+        ]
+      ) {
+        const path = `${pages}/${name}.html`;
+        await Deno.writeTextFile(
+          path,
+          await figureOf(`lib/figures/${name}.ts`),
+        );
+        paths.push(path);
+      }
+      const { code, stdout, stderr } = await new Deno.Command(
+        Deno.execPath(),
+        {
+          args: [
+            "run",
+            "--allow-all",
+            "--config",
+            `${root}lib/tools/host/browser/deno.json`,
+            `${root}lib/tools/host/browser/report_e2e.ts`,
+            chromium,
+            screenshots,
+            ...paths,
+          ],
+          env: { NO_COLOR: "1" },
+          stdin: "null",
+        },
+      ).output();
+      const output = new TextDecoder().decode(stdout) +
+        new TextDecoder().decode(stderr);
+      assert(code === 0, `the browser test failed (exit ${code}):\n${output}`);
+      console.log(`report screenshots in ${screenshots}/`);
+    } finally {
+      await Deno.remove(pages, { recursive: true });
+    }
+  },
+});

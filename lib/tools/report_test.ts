@@ -1,0 +1,166 @@
+import {
+  assert,
+  assertEquals,
+  assertStringIncludes,
+  assertThrows,
+} from "../testing/assert.ts";
+import {
+  htmlPage,
+  pixelGrid,
+  smooth,
+  trainingCharts,
+  trainingReport,
+  writeReport,
+} from "./report.ts";
+import { misclassified, parseEvent, reportEvents } from "./report_events.ts";
+import { progressLine } from "./train_report.ts";
+import { sampleRecord } from "./sample_record.ts";
+import { Tensor } from "../tensor.ts";
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+Deno.test("smooth averages over the window, fewer values at the start", () => {
+  assertEquals(smooth([3, 1, 2, 6, 0], 3), [3, 2, 2, 3, 8 / 3]);
+  assertEquals(smooth([], 4), []);
+  assertThrows(() => smooth([1], 0), Error, "window");
+});
+
+Deno.test("pixelGrid shades each value between the range's ends", () => {
+  const svg = pixelGrid([0, 2, 4, 1], 2, 5, [0, 4]);
+  assertStringIncludes(svg, 'width="10" height="10" viewBox="0 0 2 2"');
+  // The lowest value is paper: no square; the highest is black.
+  assertEquals(count(svg, "<rect x="), 3);
+  assertStringIncludes(
+    svg,
+    'x="0" y="1" width="1" height="1" fill="rgb(0,0,0)"',
+  );
+  assertStringIncludes(
+    svg,
+    'x="1" y="1" width="1" height="1" fill="rgb(191,191,191)"',
+  );
+  assertThrows(() => pixelGrid([1, 2, 3], 2, 1), Error, "3 values");
+});
+
+Deno.test("htmlPage escapes its text and fetches nothing", () => {
+  const page = htmlPage('<b>"x" & y</b>', "<i>", [
+    { heading: "<h>", note: "<n>", html: "<svg></svg>" },
+  ]);
+  assertStringIncludes(
+    page,
+    "<h1>&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;</h1>",
+  );
+  assertStringIncludes(page, "<h2>&lt;h&gt;</h2><p>&lt;n&gt;</p><svg></svg>");
+  assert(!/\b(src|href)=/.test(page), "the page links to nothing");
+});
+
+Deno.test("trainingCharts: raw and smoothed loss by iteration, accuracies by epoch", () => {
+  const record = sampleRecord({ epochs: 2, iterationsPerEpoch: 5 });
+  record.lossEvery = 3;
+  const [loss, accuracy] = trainingCharts(record);
+  const lossRows = (loss.data as { values: Record<string, unknown>[] }).values;
+  assertEquals(lossRows.length, 20);
+  assertEquals(lossRows.slice(0, 2).map((r) => [r.iteration, r.curve]), [
+    [3, "raw"],
+    [3, "smoothed"],
+  ]);
+  assertEquals(lossRows.at(-1)?.iteration, 30);
+  const accuracyRows = (accuracy.data as { values: Record<string, unknown>[] })
+    .values;
+  assertEquals(
+    accuracyRows.map((r) => `${r.set}${r.epoch}`),
+    ["train1", "train2", "test1", "test2"],
+  );
+});
+
+Deno.test("the training report has its charts, digits and, for a ConvNet, filters", async () => {
+  const plain = await trainingReport(sampleRecord({ wrong: 7 }));
+  assertEquals(count(plain, 'class="chart"'), 2);
+  assertEquals(count(plain, "<svg"), 2 + 7);
+  assertEquals(count(plain, "<figcaption>said "), 7);
+  assert(!plain.includes("filters"), "no filter section without filters");
+  const conv = await trainingReport(sampleRecord({ wrong: 3, filters: true }));
+  assertStringIncludes(conv, "First-layer filters before training");
+  assertStringIncludes(conv, "First-layer filters after training");
+  assertEquals(count(conv, 'class="filter"'), 60);
+  for (const title of ["iteration", "loss", "epoch", "accuracy"]) {
+    assertStringIncludes(plain, `>${title}</text>`);
+  }
+});
+
+Deno.test("writeReport writes a timestamped file and refuses odd names", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const path = await writeReport(
+      `${dir}/reports`,
+      "train",
+      "<p>hi</p>",
+      new Date("2026-11-30T01:02:03Z"),
+    );
+    assertEquals(path, `${dir}/reports/train-20261130-010203.html`);
+    assertEquals(await Deno.readTextFile(path), "<p>hi</p>");
+    await assertRejects(() => writeReport(dir, "../x", ""), "../x");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+async function assertRejects(fn: () => Promise<unknown>, part: string) {
+  try {
+    await fn();
+  } catch (error) {
+    assertStringIncludes((error as Error).message, part);
+    return;
+  }
+  throw new Error(`expected a rejection naming ${part}`);
+}
+
+Deno.test("events are written only under the wrapper's flag, and read back", () => {
+  const lines: string[] = [];
+  const quiet = reportEvents([], (line) => lines.push(line));
+  quiet.progress({ epoch: 1, epochs: 1, done: 1 });
+  assertEquals(lines, []);
+  const events = reportEvents(["--report-events"], (line) => lines.push(line));
+  const record = sampleRecord({ epochs: 1, iterationsPerEpoch: 2, wrong: 1 });
+  events.record("train", record);
+  assertEquals(parseEvent(lines[0]), { kind: "record", name: "train", record });
+  assertEquals(parseEvent('{"kind":"record"}'), undefined);
+});
+
+Deno.test("misclassified keeps the first wrong digits, with one-hot labels too", () => {
+  const images = Tensor.from([[0.123, 1], [0, 0], [1, 1]]).reshape(3, 1, 1, 2);
+  const scores = Tensor.from([[0, 1], [1, 0], [1, 0]]);
+  const wrong = misclassified(
+    images,
+    Tensor.from([[1, 0], [1, 0], [0, 1]]),
+    scores,
+    5,
+  );
+  assertEquals(wrong, [
+    { pixels: [0.12, 1], predicted: 1, label: 0 },
+    { pixels: [1, 1], predicted: 0, label: 1 },
+  ]);
+  assertEquals(
+    misclassified(images, Tensor.from([0, 0, 1]), scores, 1).length,
+    1,
+  );
+  assertThrows(
+    () => misclassified(images, Tensor.from([0, 1]), scores, 1),
+    Error,
+    "2 labels",
+  );
+});
+
+Deno.test("the progress line: epoch, bar, figures, time left", () => {
+  assertEquals(
+    progressLine(
+      { epoch: 1, epochs: 3, done: 0.25, loss: 1.5, trainAccuracy: 0.5 },
+      90,
+      4,
+    ),
+    "epoch 1/3 [#---]  25%  loss 1.5000  train 50.00%  4m 30s left",
+  );
+  assertEquals(
+    progressLine({ epoch: 1, epochs: 3, done: 0 }, 0, 2),
+    "epoch 1/3 [--]   0%  starting",
+  );
+});
