@@ -76,7 +76,7 @@ Deno.test({
         const path = `${pages}/${name}.html`;
         await Deno.writeTextFile(
           path,
-          await figureOf(`lib/figures/${name}.ts`),
+          await figureOf(`lib/tools/figures/${name}.ts`),
         );
         paths.push(path);
       }
