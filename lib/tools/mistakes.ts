@@ -49,11 +49,10 @@
  */
 
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { KataEntry } from "./manifest.ts";
 import { wrongLayersPath } from "./hunt.ts";
 import { LearnerMessageError } from "../not_implemented.ts";
-import { DIFF, isOfflineFailure, PREPARE } from "./offline.ts";
+import { DIFF, PREPARE, runJsonProgram } from "./offline.ts";
 
 /** One classic mistake of a kata. */
 export interface Mistake {
@@ -262,11 +261,6 @@ type DiffResult =
   | { malformed: string }
   | { mismatch: HunkLines[] };
 
-const DIFF_PROGRAM = {
-  config: fileURLToPath(new URL(`../../${DIFF.config}`, import.meta.url)),
-  entry: fileURLToPath(new URL(`../../${DIFF.entry}`, import.meta.url)),
-};
-
 /**
  * Applies each job's mistake to its worked answer, exactly: context and
  * removed lines must match (no fuzz), though a hunk may sit at another line
@@ -323,36 +317,12 @@ export async function applyEach(
 async function runDiffProgram(
   jobs: { source: string; diff: string }[],
 ): Promise<DiffResult[]> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--quiet",
-      "--no-prompt",
-      "--config",
-      DIFF_PROGRAM.config,
-      DIFF_PROGRAM.entry,
-    ],
-    env: { NO_COLOR: "1" },
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  const writing = writer.write(new TextEncoder().encode(JSON.stringify(jobs)))
-    .then(() => writer.close());
-  const { success, stdout, stderr } = await child.output();
-  // A child that died before reading its input makes the write fail; its
-  // stderr says why.
-  await writing.catch(() => {});
-  const decoder = new TextDecoder();
-  if (!success) {
-    const output = decoder.decode(stderr);
-    if (isOfflineFailure(output)) throw new DiffUnavailableError();
-    throw new Error(
-      `${DIFF.entry}, which applies the classic mistakes, failed: ${output.trim()}`,
-    );
-  }
-  const results: DiffResult[] = JSON.parse(decoder.decode(stdout));
+  const results = await runJsonProgram<DiffResult[]>(
+    DIFF,
+    jobs,
+    "applies the classic mistakes",
+    () => new DiffUnavailableError(),
+  );
   if (results.length !== jobs.length) {
     throw new Error(
       `${DIFF.entry} gave ${results.length} results for ${jobs.length} diffs`,

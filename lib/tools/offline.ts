@@ -113,6 +113,74 @@ export const PLOT = {
   entry: "lib/tools/plot/render.ts",
 } as const;
 
+/** A program with a config and lockfile of its own, as repository paths. */
+export interface SubProgram {
+  /** Its `deno.json`, e.g. {@link DIFF}`.config`. */
+  config: string;
+  /** The module to run. */
+  entry: string;
+}
+
+/**
+ * Runs `program` under its own config, with no permissions, `input` as JSON
+ * on its stdin, and returns what it prints on stdout, parsed as JSON. When
+ * Deno says it could not fetch a package (offline, nothing cached), throws
+ * `unavailable()`; any other failure, an error saying what the program does
+ * (`does`) and its output.
+ *
+ * @param deno The Deno executable to start (the running one by default).
+ *
+ * @example
+ * ```ts ignore
+ * import { DIFF, runJsonProgram } from "./offline.ts";
+ * const results = await runJsonProgram(
+ *   DIFF,
+ *   [{ source: "a\n", diff: "@@ -1 +1 @@\n-a\n+b\n" }],
+ *   "applies the classic mistakes",
+ *   () => new Error("offline"),
+ * );
+ * ```
+ */
+export async function runJsonProgram<T>(
+  program: SubProgram,
+  input: unknown,
+  does: string,
+  unavailable: () => Error,
+  deno: string = Deno.execPath(),
+): Promise<T> {
+  const path = (file: string) => join(ROOT, file);
+  const child = new Deno.Command(deno, {
+    args: [
+      "run",
+      "--quiet",
+      "--no-prompt",
+      "--config",
+      path(program.config),
+      path(program.entry),
+    ],
+    env: { NO_COLOR: "1" },
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  const writing = writer.write(new TextEncoder().encode(JSON.stringify(input)))
+    .then(() => writer.close());
+  const { success, stdout, stderr } = await child.output();
+  // A child that died before reading its input makes the write fail; its
+  // stderr says why.
+  await writing.catch(() => {});
+  const decoder = new TextDecoder();
+  if (!success) {
+    const output = decoder.decode(stderr);
+    if (isOfflineFailure(output)) throw unavailable();
+    throw new Error(
+      `${program.entry}, which ${does}, failed: ${output.trim()}`,
+    );
+  }
+  return JSON.parse(decoder.decode(stdout));
+}
+
 /**
  * Caches the packages `entries` (repository paths) import, with the config
  * `config` if given, downloading what is missing; does nothing on the

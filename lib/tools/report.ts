@@ -17,14 +17,8 @@
  * @module
  */
 
-import { fileURLToPath } from "node:url";
 import { LearnerMessageError } from "../not_implemented.ts";
-import { isOfflineFailure, PLOT, PREPARE } from "./offline.ts";
-
-const PLOT_PROGRAM = {
-  config: fileURLToPath(new URL(`../../${PLOT.config}`, import.meta.url)),
-  entry: fileURLToPath(new URL(`../../${PLOT.entry}`, import.meta.url)),
-};
+import { PLOT, PREPARE, runJsonProgram } from "./offline.ts";
 
 /**
  * What drawing throws when the plotting libraries are neither in Deno's
@@ -90,34 +84,13 @@ export type VegaLiteSpec = Record<string, unknown>;
  */
 export async function renderCharts(specs: VegaLiteSpec[]): Promise<string[]> {
   if (specs.length === 0) return [];
-  const child = new Deno.Command(denoToRun(), {
-    args: [
-      "run",
-      "--quiet",
-      "--no-prompt",
-      "--config",
-      PLOT_PROGRAM.config,
-      PLOT_PROGRAM.entry,
-    ],
-    env: { NO_COLOR: "1" },
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  const writing = writer.write(new TextEncoder().encode(JSON.stringify(specs)))
-    .then(() => writer.close());
-  const { success, stdout, stderr } = await child.output();
-  // A child that died before reading its input makes the write fail; its
-  // stderr says why.
-  await writing.catch(() => {});
-  const decoder = new TextDecoder();
-  if (!success) {
-    const output = decoder.decode(stderr);
-    if (isOfflineFailure(output)) throw new PlotUnavailableError();
-    throw new Error(`${PLOT.entry}, which draws the charts, failed: ${output}`);
-  }
-  return JSON.parse(decoder.decode(stdout));
+  return await runJsonProgram<string[]>(
+    PLOT,
+    specs,
+    "draws the charts",
+    () => new PlotUnavailableError(),
+    denoToRun(),
+  );
 }
 
 /** Text made safe to place in HTML. */
