@@ -269,6 +269,8 @@ export interface TrainingRecord {
   losses: number[];
   /** How many iterations apart the recorded losses are (1: every one). */
   lossEvery: number;
+  /** What the losses are, when not the minibatch loss of each iteration. */
+  lossNote?: string;
   /** Training accuracy after each epoch (may be measured on a sample). */
   trainAccuracies: number[];
   /** Held-out accuracy after each epoch. */
@@ -401,9 +403,10 @@ export async function trainingReport(record: TrainingRecord): Promise<string> {
   const sections: Section[] = [
     {
       heading: "Loss",
-      note: `The minibatch loss every ${
-        record.lossEvery === 1 ? "" : `${record.lossEvery} `
-      }iteration${record.lossEvery === 1 ? "" : "s"}, and its trailing mean.`,
+      note: record.lossNote ??
+        `The minibatch loss every ${
+          record.lossEvery === 1 ? "" : `${record.lossEvery} `
+        }iteration${record.lossEvery === 1 ? "" : "s"}, and its trailing mean.`,
       html: `<div class="chart" data-chart="loss">${loss}</div>`,
     },
     {
@@ -759,6 +762,65 @@ export function nearestWordsChart(
             condition: { test: "datum.similarity > 0.6", value: "white" },
             value: "black",
           },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * A horizontal bar chart of a few labelled values, each bar captioned with
+ * its value: `axes.value` titles the value axis, `axes.label` the bars';
+ * `log` puts the values on a log scale (for times a thousand-fold apart).
+ *
+ * @example
+ * ```ts
+ * import { barChart } from "./report.ts";
+ * const spec = barChart(
+ *   [{ label: "numerical", value: 900 }, { label: "backprop", value: 0.2 }],
+ *   { label: "gradient", value: "milliseconds", log: true },
+ * );
+ * console.assert((spec.data as { values: unknown[] }).values.length === 2);
+ * ```
+ */
+export function barChart(
+  bars: readonly { label: string; value: number }[],
+  axes: { label: string; value: string; log?: boolean },
+): VegaLiteSpec {
+  const bad = bars.find(({ value }) =>
+    !Number.isFinite(value) || axes.log && value <= 0
+  );
+  if (bad) {
+    throw new Error(
+      `barChart: the bar ${JSON.stringify(bad)} has no finite ${
+        axes.log ? "positive " : ""
+      }value`,
+    );
+  }
+  return {
+    width: 560,
+    height: { step: 36 },
+    data: { values: bars },
+    encoding: {
+      y: {
+        field: "label",
+        type: "nominal",
+        title: axes.label,
+        sort: null,
+      },
+      x: {
+        field: "value",
+        type: "quantitative",
+        title: axes.value,
+        ...(axes.log ? { scale: { type: "log" } } : {}),
+      },
+    },
+    layer: [
+      { mark: { type: "bar", color: "#4c78a8" } },
+      {
+        mark: { type: "text", align: "left", dx: 4 },
+        encoding: {
+          text: { field: "value", type: "quantitative", format: ".3~g" },
         },
       },
     ],

@@ -5,6 +5,7 @@ import {
   assertThrows,
 } from "../testing/assert.ts";
 import {
+  barChart,
   htmlPage,
   lineChart,
   nearestWordsChart,
@@ -251,4 +252,30 @@ Deno.test("nearestWordsChart: a row per query in the given order, a column per r
   assertEquals(encoding.x.field, "rank");
   assertEquals(encoding.x.title, "nearest words, by rank");
   assertEquals((spec.data as { values: unknown[] }).values.length, 3);
+});
+
+Deno.test("barChart keeps the bars' order and puts values on a log scale on demand", () => {
+  const bars = [{ label: "slow", value: 800 }, { label: "fast", value: 0.4 }];
+  const spec = barChart(bars, { label: "way", value: "ms", log: true });
+  const encoding = spec.encoding as Record<string, Record<string, unknown>>;
+  assertEquals((spec.data as { values: unknown[] }).values, bars);
+  assertEquals(encoding.y.sort, null);
+  assertEquals(encoding.y.title, "way");
+  assertEquals(encoding.x.title, "ms");
+  assertEquals(encoding.x.scale, { type: "log" });
+  const linear = barChart(bars, { label: "way", value: "ms" });
+  assertEquals(
+    (linear.encoding as Record<string, Record<string, unknown>>).x.scale,
+    undefined,
+  );
+  assertThrows(
+    () =>
+      barChart([{ label: "none", value: 0 }], {
+        label: "way",
+        value: "ms",
+        log: true,
+      }),
+    Error,
+    "positive",
+  );
 });
