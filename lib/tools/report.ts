@@ -797,6 +797,11 @@ export function barChart(
       }value`,
     );
   }
+  // A log scale has no zero for bars to start from: they start at the power
+  // of ten below the smallest value instead.
+  const base = axes.log
+    ? 10 ** Math.floor(Math.log10(Math.min(...bars.map((b) => b.value))))
+    : 0;
   return {
     width: 560,
     height: { step: 36 },
@@ -812,8 +817,9 @@ export function barChart(
         field: "value",
         type: "quantitative",
         title: axes.value,
-        ...(axes.log ? { scale: { type: "log" } } : {}),
+        ...(axes.log ? { scale: { type: "log", domainMin: base } } : {}),
       },
+      x2: { datum: base },
     },
     layer: [
       { mark: { type: "bar", color: "#4c78a8" } },

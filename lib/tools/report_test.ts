@@ -262,11 +262,16 @@ Deno.test("barChart keeps the bars' order and puts values on a log scale on dema
   assertEquals(encoding.y.sort, null);
   assertEquals(encoding.y.title, "way");
   assertEquals(encoding.x.title, "ms");
-  assertEquals(encoding.x.scale, { type: "log" });
+  assertEquals(encoding.x.scale, { type: "log", domainMin: 0.1 });
+  assertEquals(encoding.x2, { datum: 0.1 });
   const linear = barChart(bars, { label: "way", value: "ms" });
   assertEquals(
     (linear.encoding as Record<string, Record<string, unknown>>).x.scale,
     undefined,
+  );
+  assertEquals(
+    (linear.encoding as Record<string, Record<string, unknown>>).x2,
+    { datum: 0 },
   );
   assertThrows(
     () =>
