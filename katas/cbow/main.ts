@@ -4,7 +4,9 @@
  * the loss per epoch, then the nearest words of a few queries by cosine
  * similarity, and last the share of words whose nearest word is of their own
  * category. With `--solution` (`deno task train:cbow:solution`) it runs the
- * worked answers from solutions/ instead.
+ * worked answers from solutions/ instead. Under lib/tools/train_report.ts (as
+ * the tasks run it) it also reports its progress and, at the end, a page of
+ * the loss per epoch and the nearest words.
  *
  * @module
  */
@@ -14,6 +16,13 @@ import { Rng } from "../../lib/random.ts";
 import { runOnKatas } from "../../lib/not_implemented.ts";
 import type { Optimizer, Params } from "../../lib/layer.ts";
 import type { Tensor } from "../../lib/tensor.ts";
+import { reportEvents } from "../../lib/tools/report_events.ts";
+import {
+  lineChart,
+  type LinePoint,
+  nearestWordsChart,
+  type Neighbour,
+} from "../../lib/tools/report.ts";
 
 const SENTENCES = 5000;
 const WINDOW = 2;
@@ -22,6 +31,9 @@ const BATCH_SIZE = 100;
 const EPOCHS = 10;
 const LEARNING_RATE = 0.01;
 const QUERIES = ["cat", "bread", "teacher", "tram", "river"];
+const NEAREST = 5;
+
+const events = reportEvents(Deno.args);
 
 /** What this script needs from the katas: the model and the optimizer. */
 interface Katas {
@@ -90,6 +102,8 @@ function train(katas: Katas, whose: string): void {
   const model = new katas.CBOW(vocabSize, HIDDEN, WINDOW, corpus, rng);
   const optimizer = new katas.Adam(LEARNING_RATE);
   const start = performance.now();
+  const losses: LinePoint[] = [];
+  const batchesPerEpoch = Math.floor(target.length / BATCH_SIZE);
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     const order = rng.permutation(target.length);
     let total = 0;
@@ -103,7 +117,15 @@ function train(katas: Katas, whose: string): void {
       model.backward();
       optimizer.update(model.params, model.grads);
       batches++;
+      events.progress({
+        epoch,
+        epochs: EPOCHS,
+        done: ((epoch - 1) * batchesPerEpoch + batches) /
+          (EPOCHS * batchesPerEpoch),
+        loss: losses.at(-1)?.y,
+      });
     }
+    losses.push({ x: epoch, y: total / batches, series: "training" });
     console.log(
       `epoch ${String(epoch).padStart(2)}/${EPOCHS}  loss ${
         (total / batches).toFixed(4)
@@ -111,10 +133,23 @@ function train(katas: Katas, whose: string): void {
     );
   }
   const vectors = model.wordVecs;
+  const neighbours: Neighbour[] = [];
   for (const query of QUERIES) {
-    const nearest = mostSimilar(vectors, wordToId.get(query)!, 5)
-      .map(({ w, sim }) => `${idToWord[w]} ${sim.toFixed(2)}`);
-    console.log(`nearest to ${query.padEnd(8)} ${nearest.join(", ")}`);
+    const nearest = mostSimilar(vectors, wordToId.get(query)!, NEAREST);
+    nearest.forEach(({ w, sim }, i) =>
+      neighbours.push({
+        query,
+        rank: i + 1,
+        word: idToWord[w],
+        similarity: sim,
+      })
+    );
+    console.log(
+      `nearest to ${query.padEnd(8)} ${
+        nearest.map(({ w, sim }) => `${idToWord[w]} ${sim.toFixed(2)}`)
+          .join(", ")
+      }`,
+    );
   }
   const categoryOf = new Map(
     Object.entries(CATEGORIES).flatMap(([c, words]) =>
@@ -126,12 +161,31 @@ function train(katas: Katas, whose: string): void {
     const [best] = mostSimilar(vectors, wordToId.get(word)!, 1);
     return categoryOf.get(idToWord[best.w]) === categoryOf.get(word);
   });
-  console.log(
-    `Nearest word of the same category for ${right.length} of ` +
-      `${words.length} content words (${
-        (100 * right.length / words.length).toFixed(1)
-      } %).`,
-  );
+  const share = `${right.length} of ${words.length} content words (${
+    (100 * right.length / words.length).toFixed(1)
+  } %)`;
+  console.log(`Nearest word of the same category for ${share}.`);
+  events.figure("train-cbow", {
+    title: `A CBOW trained with ${whose} on generated sentences`,
+    summary: `Window ${WINDOW}, ${HIDDEN} hidden, 5 negative samples; ` +
+      `${SENTENCES} sentences, ${corpus.length} words, a vocabulary of ` +
+      `${vocabSize}; Adam, learning rate ${LEARNING_RATE}, batch ` +
+      `${BATCH_SIZE}, ${EPOCHS} epochs. The nearest word was of the same ` +
+      `category for ${share}.`,
+    charts: [
+      {
+        heading: "Loss",
+        note: "The mean minibatch loss (negative sampling) of each epoch.",
+        spec: lineChart(losses, { x: "epoch", y: "loss", series: "text" }),
+      },
+      {
+        heading: "Nearest words",
+        note: `The ${NEAREST} words whose vectors are nearest to each ` +
+          `query's by cosine similarity, nearest first.`,
+        spec: nearestWordsChart(neighbours),
+      },
+    ],
+  });
 }
 
 await runOnKatas("deno task train:cbow:solution", {

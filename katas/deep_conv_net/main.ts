@@ -4,7 +4,9 @@
  * training loss, the accuracy on the 2,000 held-out digits, the seconds it
  * took). With `--solution` (`deno task train:deep:solution`) it runs the
  * worked answers from solutions/ instead; `--epochs=N` changes the number of
- * epochs (10 by default, about two minutes each).
+ * epochs (10 by default, about two minutes each). Under
+ * lib/tools/train_report.ts (as the tasks run it) it also reports its
+ * progress and what it recorded, for the progress bar and the HTML report.
  *
  * @module
  */
@@ -14,6 +16,8 @@ import { Rng } from "../../lib/random.ts";
 import type { Tensor } from "../../lib/tensor.ts";
 import type { Optimizer, Params } from "../../lib/layer.ts";
 import { runOnKatas } from "../../lib/not_implemented.ts";
+import { misclassified, reportEvents } from "../../lib/tools/report_events.ts";
+import type { Misclassified } from "../../lib/tools/report.ts";
 
 const epochsArg = Deno.args.find((a) => a.startsWith("--epochs="));
 const EPOCHS = epochsArg ? Number(epochsArg.slice("--epochs=".length)) : 10;
@@ -34,10 +38,15 @@ const SLOW_FROM_EPOCH = 7;
 const SLOW_RATE = 0.0002;
 /** The training loss is measured on this many training digits per epoch. */
 const LOSS_SAMPLE = 1000;
+/** How many misclassified test digits the report shows. */
+const WRONG_SHOWN = 40;
+
+const events = reportEvents(Deno.args);
 
 /** What this script asks of a DeepConvNet, the learner's or the worked one. */
 interface ConvNet {
   params: Params;
+  predict(x: Tensor): Tensor;
   gradient(x: Tensor, t: Tensor): Params;
   loss(x: Tensor, t: Tensor): number;
   accuracy(x: Tensor, t: Tensor): number;
@@ -75,6 +84,9 @@ async function train(
   let optimizer = new Adam(LEARNING_RATE);
   const rng = new Rng(1);
   let accuracy = 0;
+  const losses: number[] = [];
+  const testAccuracies: number[] = [];
+  let loss: number | undefined;
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     const epochStart = performance.now();
     if (epoch === SLOW_FROM_EPOCH) optimizer = new Adam(SLOW_RATE);
@@ -84,15 +96,25 @@ async function train(
       const x = data.xTrain.rows(batch);
       const t = data.tTrain.rows(batch);
       optimizer.update(net.params, net.gradient(x, t));
+      events.progress({
+        epoch,
+        epochs: EPOCHS,
+        done: ((epoch - 1) * batchesPerEpoch + b + 1) /
+          (EPOCHS * batchesPerEpoch),
+        loss,
+        testAccuracy: testAccuracies.at(-1),
+      });
     }
     // The mean inference-mode loss over the first training digits, 100 at a
     // time.
-    let loss = 0;
+    loss = 0;
     for (let from = 0; from < LOSS_SAMPLE; from += 100) {
       const rows = range(from, from + 100);
       loss += net.loss(data.xTrain.rows(rows), data.tTrain.rows(rows)) / 10;
     }
     accuracy = net.accuracy(data.xTest, data.tTest);
+    losses.push(loss);
+    testAccuracies.push(accuracy);
     const seconds = (performance.now() - epochStart) / 1000;
     console.log(
       `epoch ${epoch}/${EPOCHS}  loss ${loss.toFixed(4)}  test acc ${
@@ -105,6 +127,42 @@ async function train(
     `Held-out accuracy ${percent(accuracy)} on ${data.xTest.shape[0]} test ` +
       `digits after ${EPOCHS} epochs; total time ${total.toFixed(1)} s.`,
   );
+  if (!events.enabled) return;
+  // Predicted 100 at a time, as accuracy() does, to bound the memory.
+  const wrong: Misclassified[] = [];
+  for (
+    let from = 0;
+    from < data.xTest.shape[0] && wrong.length < WRONG_SHOWN;
+    from += 100
+  ) {
+    const rows = range(from, Math.min(from + 100, data.xTest.shape[0]));
+    const x = data.xTest.rows(rows);
+    wrong.push(
+      ...misclassified(
+        x,
+        data.tTest.rows(rows),
+        net.predict(x),
+        WRONG_SHOWN - wrong.length,
+      ),
+    );
+  }
+  events.record("train-deep", {
+    title: `A DeepConvNet trained on MNIST with ${whose}`,
+    summary: `${trainSize} training digits, ${data.xTest.shape[0]} held out; ` +
+      `3x3 convolutions 16, 16, 32, 32, 64, 64 with a pooling after each ` +
+      `pair, Affine 50 and Affine 10 with dropout; Adam, learning rate ` +
+      `${LEARNING_RATE} (${SLOW_RATE} from epoch ${SLOW_FROM_EPOCH}), batch ` +
+      `${BATCH_SIZE}, ${EPOCHS} epochs (${EPOCHS * batchesPerEpoch} ` +
+      `iterations).`,
+    losses,
+    lossEvery: batchesPerEpoch,
+    lossNote: `The loss after each epoch (every ${batchesPerEpoch} ` +
+      `iterations), measured without dropout on the first ${LOSS_SAMPLE} ` +
+      `training digits, and its trailing mean.`,
+    trainAccuracies: [],
+    testAccuracies,
+    misclassified: wrong,
+  });
 }
 
 await runOnKatas("deno task train:deep:solution", {

@@ -4,7 +4,9 @@
  * MNIST training digits with your `splitValidation`, trains a MultiLayerNet
  * with SGD per trial drawn by your `randomSearch`, and prints the best trials
  * by your `rankTrials`. The test digits are never used. With `--solution`
- * (`deno task search:solution`) it runs the worked answers instead.
+ * (`deno task search:solution`) it runs the worked answers instead. Under
+ * lib/tools/train_report.ts (as the tasks run it) it also reports its
+ * progress and, at the end, a chart of the trials.
  *
  * @module
  */
@@ -14,6 +16,8 @@ import { Rng } from "../../lib/random.ts";
 import type { Params } from "../../lib/layer.ts";
 import type { Tensor } from "../../lib/tensor.ts";
 import { runOnKatas } from "../../lib/not_implemented.ts";
+import { reportEvents } from "../../lib/tools/report_events.ts";
+import { trialsChart } from "../../lib/tools/report.ts";
 import type {
   Dataset,
   SearchSpace,
@@ -33,6 +37,8 @@ const BATCH_SIZE = 100;
 const TRIALS = 30;
 const SHOWN = 5;
 const SPACE: SearchSpace = { learningRate: [-6, -2], weightDecay: [-8, -4] };
+
+const events = reportEvents(Deno.args);
 
 /** What this script needs from the katas. */
 interface Katas {
@@ -111,6 +117,13 @@ async function search(katas: Katas, whose: string): Promise<void> {
         split.tTrain.rows(mask),
       );
       optimizer.update(net.params, grads);
+      events.progress({
+        epoch: trialNumber,
+        epochs: TRIALS,
+        unit: "trial",
+        done: ((trialNumber - 1) * iterations + i + 1) /
+          (TRIALS * iterations),
+      });
     }
     const valAccuracy = net.accuracy(split.xVal, split.tVal);
     console.log(
@@ -129,6 +142,31 @@ async function search(katas: Katas, whose: string): Promise<void> {
     `Total time ${seconds()} s. Narrow the ranges around the best trials and ` +
       `search again; only the final choice is measured on the test digits.`,
   );
+  const [best] = katas.rankTrials(trials, 1);
+  events.figure("search", {
+    title: `Random search over learning rate and weight decay with ${whose}`,
+    summary:
+      `${TRIALS} trials, learning rate from 1e${SPACE.learningRate[0]} to 1e${
+        SPACE.learningRate[1]
+      }, weight decay from 1e${SPACE.weightDecay[0]} to 1e${
+        SPACE.weightDecay[1]
+      }, both drawn on a log scale. Each trained ` +
+      `a 784-${HIDDEN_SIZES.join("-")}-10 MultiLayerNet by SGD on ` +
+      `${trainSize} MNIST digits for ${EPOCHS} epochs and was scored on ` +
+      `${split.xVal.shape[0]} validation digits.`,
+    charts: [{
+      heading: "Trials",
+      note: `Each trial's validation accuracy by its learning rate and ` +
+        `weight decay; the best ${SHOWN} are ringed and numbered by rank` +
+        (best
+          ? `; the best scored ${percent(best.valAccuracy)} at learning ` +
+            `rate ${best.learningRate.toExponential(2)} and weight decay ` +
+            best.weightDecay.toExponential(2)
+          : "") +
+        `.`,
+      spec: trialsChart(trials, SHOWN),
+    }],
+  });
 }
 
 await runOnKatas("deno task search:solution", {

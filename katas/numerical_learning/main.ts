@@ -4,7 +4,9 @@
  * differences, then times one gradient of your backpropagating TwoLayerNet
  * (book 5.7) of the same size and prints how many times faster it is. With
  * `--solution` (`deno task train:numerical:solution`) it runs the worked
- * answers from solutions/ instead.
+ * answers from solutions/ instead. Under lib/tools/train_report.ts (as the
+ * tasks run it) it also reports its progress and, at the end, a page of the
+ * loss per step and the two gradients' times.
  *
  * @module
  */
@@ -13,6 +15,8 @@ import { loadMnist } from "../../lib/data/mnist.ts";
 import { Rng } from "../../lib/random.ts";
 import type { Tensor } from "../../lib/tensor.ts";
 import { runOnKatas } from "../../lib/not_implemented.ts";
+import { reportEvents } from "../../lib/tools/report_events.ts";
+import { barChart, lineChart, type LinePoint } from "../../lib/tools/report.ts";
 import type { NumericalNetParams } from "./numerical_net.ts";
 
 // Tiny on purpose: a numerical step evaluates the loss twice per parameter,
@@ -27,6 +31,8 @@ const TRAIN_DIGITS = 100;
 const TEST_DIGITS = 500;
 // Backprop steps are timed over many repetitions: one is too short to time.
 const BACKPROP_REPEATS = 200;
+
+const events = reportEvents(Deno.args);
 
 /** Parameters and the calls this script makes on them. */
 interface Net {
@@ -83,9 +89,12 @@ async function run(katas: Katas, whose: string): Promise<void> {
       `${parameters.toLocaleString("en-US")} central differences, ` +
       `${(2 * parameters).toLocaleString("en-US")} forward passes.`,
   );
+  const losses: LinePoint[] = [
+    { x: 0, y: net.loss(xTrain, tTrain), series: `the ${TRAIN_DIGITS} digits` },
+  ];
   console.log(
     `before training: loss on the ${TRAIN_DIGITS} digits ${
-      net.loss(xTrain, tTrain).toFixed(4)
+      losses[0].y.toFixed(4)
     }, accuracy on ${TEST_DIGITS} held-out digits ${
       percent(net.accuracy(xTest, tTest))
     }`,
@@ -101,15 +110,23 @@ async function run(katas: Katas, whose: string): Promise<void> {
     const ms = performance.now() - start;
     numericalMs += ms;
     sgdStep(net, grads);
+    const loss = net.loss(xTrain, tTrain);
+    losses.push({ x: step, y: loss, series: losses[0].series });
+    events.progress({
+      epoch: step,
+      epochs: STEPS,
+      unit: "step",
+      done: step / STEPS,
+      loss,
+    });
     console.log(
       `step ${step}/${STEPS}  gradient ${(ms / 1000).toFixed(2)} s  loss on ` +
-        `the ${TRAIN_DIGITS} digits ${net.loss(xTrain, tTrain).toFixed(4)}`,
+        `the ${TRAIN_DIGITS} digits ${loss.toFixed(4)}`,
     );
   }
+  const accuracy = percent(net.accuracy(xTest, tTest));
   console.log(
-    `after ${STEPS} steps: accuracy on ${TEST_DIGITS} held-out digits ${
-      percent(net.accuracy(xTest, tTest))
-    }`,
+    `after ${STEPS} steps: accuracy on ${TEST_DIGITS} held-out digits ${accuracy}`,
   );
 
   const backprop = new katas.TwoLayerNet(
@@ -129,15 +146,48 @@ async function run(katas: Katas, whose: string): Promise<void> {
   }
   const backpropMs = (performance.now() - start) / BACKPROP_REPEATS;
   const perStep = numericalMs / STEPS;
+  const ratio = Math.round(perStep / backpropMs).toLocaleString("en-US");
   console.log(
     `One gradient of a batch of ${BATCH_SIZE}: numerically ${
       perStep.toFixed(0)
     } ms, by backpropagation (a TwoLayerNet of the same size, book 5.7) ${
       backpropMs.toFixed(3)
-    } ms: backpropagation is ${
-      Math.round(perStep / backpropMs).toLocaleString("en-US")
-    } times faster.`,
+    } ms: backpropagation is ${ratio} times faster.`,
   );
+  events.figure("train-numerical", {
+    title:
+      `A NumericalTwoLayerNet trained with ${whose}, and backpropagation ` +
+      `timed against it`,
+    summary:
+      `A 784-${HIDDEN}-10 net (${
+        parameters.toLocaleString("en-US")
+      } parameters) trained on ${TRAIN_DIGITS} MNIST digits by ${STEPS} steps ` +
+      `of SGD, batch ${BATCH_SIZE}, learning rate ${LEARNING_RATE}, each ` +
+      `gradient by central differences; accuracy on ${TEST_DIGITS} held-out ` +
+      `digits after training ${accuracy}.`,
+    charts: [
+      {
+        heading: "Loss",
+        note: `The loss on all ${TRAIN_DIGITS} training digits before ` +
+          `training (step 0) and after each step.`,
+        spec: lineChart(losses, {
+          x: "step",
+          y: "loss",
+          series: "measured on",
+        }),
+      },
+      {
+        heading: "One gradient's time",
+        note: `The mean time of one gradient of a batch of ${BATCH_SIZE}, ` +
+          `on a log scale: by backpropagation (a TwoLayerNet of the same ` +
+          `size, mean of ${BACKPROP_REPEATS}) it is ${ratio} times faster.`,
+        spec: barChart([
+          { label: "numerical (central differences)", value: perStep },
+          { label: "backpropagation", value: backpropMs },
+        ], { label: "gradient", value: "milliseconds (log scale)", log: true }),
+      },
+    ],
+  });
 }
 
 await runOnKatas("deno task train:numerical:solution", {

@@ -4,7 +4,9 @@
  * (`lib/data/sentences.ts`), by truncated BPTT over blocks of the text, and
  * prints the perplexity per epoch on the training text and on held-out
  * sentences. With `--solution` (`deno task train:rnnlm:solution`) it runs the
- * worked answers from solutions/ instead.
+ * worked answers from solutions/ instead. Under lib/tools/train_report.ts (as
+ * the tasks run it) it also reports its progress and, at the end, a page of
+ * the perplexity per epoch.
  *
  * @module
  */
@@ -13,6 +15,8 @@ import { entropyPerWord, sentenceCorpus } from "../../lib/data/sentences.ts";
 import { Rng } from "../../lib/random.ts";
 import { runOnKatas } from "../../lib/not_implemented.ts";
 import type { Optimizer, Params } from "../../lib/layer.ts";
+import { reportEvents } from "../../lib/tools/report_events.ts";
+import { lineChart, type LinePoint } from "../../lib/tools/report.ts";
 
 const TRAIN_SENTENCES = 3000;
 const HELD_OUT_SENTENCES = 300;
@@ -23,6 +27,8 @@ const TIME_SIZE = 10;
 const EPOCHS = 6;
 const LEARNING_RATE = 5;
 const MAX_GRAD = 0.25;
+
+const events = reportEvents(Deno.args);
 
 /** What this script needs from the katas: the model, the clipping, the optimizer. */
 interface Katas {
@@ -107,6 +113,10 @@ function train(katas: Katas, whose: string): void {
   const optimizer = new katas.SGD(LEARNING_RATE);
   const start = performance.now();
   let heldOutPerplexity = V;
+  const perplexities: LinePoint[] = [];
+  const blocksPerEpoch = Math.floor(
+    (train.length - 1) / (BATCH_SIZE * TIME_SIZE),
+  );
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     let total = 0;
     let count = 0;
@@ -116,9 +126,20 @@ function train(katas: Katas, whose: string): void {
       katas.clipGrads(model.grads, MAX_GRAD);
       optimizer.update(model.params, model.grads);
       count++;
+      events.progress({
+        epoch,
+        epochs: EPOCHS,
+        done: ((epoch - 1) * blocksPerEpoch + count) /
+          (EPOCHS * blocksPerEpoch),
+        loss: total / count,
+      });
     }
     model.resetState();
     heldOutPerplexity = perplexity(model, heldOut);
+    perplexities.push(
+      { x: epoch, y: Math.exp(total / count), series: "training" },
+      { x: epoch, y: heldOutPerplexity, series: "held out" },
+    );
     console.log(
       `epoch ${epoch}/${EPOCHS}  training perplexity ${
         Math.exp(total / count).toFixed(2)
@@ -133,6 +154,30 @@ function train(katas: Katas, whose: string): void {
         Math.exp(entropyPerWord()).toFixed(2)
       }.`,
   );
+  const best = Math.exp(entropyPerWord());
+  events.figure("train-rnnlm", {
+    title: `An LSTM language model trained with ${whose} on generated ` +
+      `sentences`,
+    summary: `Word vectors ${WORDVEC}, hidden ${HIDDEN}; ${TRAIN_SENTENCES} ` +
+      `training sentences (${train.length} words, a vocabulary of ${V}), ` +
+      `${HELD_OUT_SENTENCES} held out; truncated BPTT over ${BATCH_SIZE} ` +
+      `streams in blocks of ${TIME_SIZE} words, SGD with learning rate ` +
+      `${LEARNING_RATE}, gradients clipped to a norm of ${MAX_GRAD}, ` +
+      `${EPOCHS} epochs.`,
+    charts: [{
+      heading: "Perplexity",
+      note: `The training text's mean over each epoch, the held-out ` +
+        `sentences' after it, on a log scale. Uniform guessing scores ${V}; ` +
+        `the generator's own entropy allows ${best.toFixed(2)} at best; ` +
+        `held out at the end: ${heldOutPerplexity.toFixed(2)}.`,
+      spec: lineChart(perplexities, {
+        x: "epoch",
+        y: "perplexity (log scale)",
+        series: "text",
+        log: true,
+      }),
+    }],
+  });
 }
 
 await runOnKatas("deno task train:rnnlm:solution", {

@@ -257,20 +257,39 @@ Deno.test({
   ignore: !canCutNetwork,
   fn: async () => {
     const config = JSON.parse(await Deno.readTextFile(`${ROOT}deno.json`));
-    // The tasks that run a script in katas/ which loads MNIST (the others
-    // train on generated data and need no package).
+    // The tasks that run a script in katas/ or a figure script which loads
+    // MNIST (the others train on generated data and need no package).
     const training: [string, { command: string }][] = [];
     for (
       const [name, task] of Object.entries(
         config.tasks as Record<string, { command: string }>,
       )
     ) {
-      const script = task.command.match(/\bkatas\/\S+\.ts/)?.[0];
+      const script = task.command.match(
+        /\b(?:katas|lib\/tools\/figures)\/\S+\.ts/,
+      )?.[0];
       if (script === undefined) continue;
       const source = await Deno.readTextFile(`${ROOT}${script}`);
-      if (source.includes("lib/data/mnist.ts")) training.push([name, task]);
+      if (/\bdata\/mnist\.ts"/.test(source)) training.push([name, task]);
     }
-    assertEquals(training.length, 10, "tasks whose script loads MNIST");
+    assertEquals(
+      training.map(([name]) => name).sort(),
+      [
+        "figure:overfitting",
+        "figure:overfitting:solution",
+        "search",
+        "search:solution",
+        "train",
+        "train:convnet",
+        "train:convnet:solution",
+        "train:deep",
+        "train:deep:solution",
+        "train:numerical",
+        "train:numerical:solution",
+        "train:solution",
+      ],
+      "tasks whose script loads MNIST",
+    );
     for (const [name, task] of training) {
       assert(
         task.command.includes(`--config ${MNIST.config}`),

@@ -242,6 +242,8 @@ export interface TrainingRecord {
   losses: number[];
   /** How many iterations apart the recorded losses are (1: every one). */
   lossEvery: number;
+  /** What the losses are, when not the minibatch loss of each iteration. */
+  lossNote?: string;
   /** Training accuracy after each epoch (may be measured on a sample). */
   trainAccuracies: number[];
   /** Held-out accuracy after each epoch. */
@@ -374,9 +376,10 @@ export async function trainingReport(record: TrainingRecord): Promise<string> {
   const sections: Section[] = [
     {
       heading: "Loss",
-      note: `The minibatch loss every ${
-        record.lossEvery === 1 ? "" : `${record.lossEvery} `
-      }iteration${record.lossEvery === 1 ? "" : "s"}, and its trailing mean.`,
+      note: record.lossNote ??
+        `The minibatch loss every ${
+          record.lossEvery === 1 ? "" : `${record.lossEvery} `
+        }iteration${record.lossEvery === 1 ? "" : "s"}, and its trailing mean.`,
       html: `<div class="chart" data-chart="loss">${loss}</div>`,
     },
     {
@@ -499,4 +502,306 @@ export async function writeReport(
   const path = `${dir}/${name}-${stamp}.html`;
   await Deno.writeTextFile(path, html);
   return path;
+}
+
+/** One point of a {@linkcode lineChart}: `x`, `y` and the curve it is on. */
+export interface LinePoint {
+  /** Where on the horizontal axis (an epoch, a step). */
+  x: number;
+  /** Its value. */
+  y: number;
+  /** The curve it belongs to ("training", "held out"). */
+  series: string;
+}
+
+/**
+ * A line chart with points, one line per series: the loss or perplexity per
+ * epoch or step. `axes` title the axes and the legend; `log` puts `y` on a
+ * log scale. Whole-number `x` (epochs, steps) get whole-number ticks.
+ *
+ * @example
+ * ```ts
+ * import { lineChart } from "./report.ts";
+ * const spec = lineChart(
+ *   [{ x: 1, y: 40, series: "training" }, { x: 2, y: 12, series: "training" }],
+ *   { x: "epoch", y: "perplexity", series: "text", log: true },
+ * );
+ * const y = (spec.encoding as Record<string, { scale?: { type: string } }>).y;
+ * console.assert(y.scale?.type === "log");
+ * ```
+ */
+export function lineChart(
+  points: readonly LinePoint[],
+  axes: { x: string; y: string; series: string; log?: boolean },
+): VegaLiteSpec {
+  const bad = points.find((p) =>
+    !Number.isFinite(p.x) || !Number.isFinite(p.y) || axes.log && p.y <= 0
+  );
+  if (bad) {
+    throw new Error(
+      `lineChart: the point ${JSON.stringify(bad)} has no finite ${
+        axes.log ? "positive " : ""
+      }value`,
+    );
+  }
+  const wholeX = points.every((p) => Number.isInteger(p.x));
+  return {
+    width: 640,
+    height: 280,
+    data: { values: points },
+    mark: { type: "line", point: true },
+    encoding: {
+      x: {
+        field: "x",
+        type: "quantitative",
+        title: axes.x,
+        ...(wholeX ? { axis: { tickMinStep: 1, format: "d" } } : {}),
+      },
+      y: {
+        field: "y",
+        type: "quantitative",
+        title: axes.y,
+        scale: axes.log ? { type: "log" } : { zero: false },
+      },
+      color: { field: "series", type: "nominal", title: axes.series },
+    },
+  };
+}
+
+/** One trial of a hyperparameter search, for {@linkcode trialsChart}. */
+export interface TrialPoint {
+  /** Its learning rate. */
+  learningRate: number;
+  /** Its weight decay. */
+  weightDecay: number;
+  /** Its validation accuracy, 0 to 1. */
+  valAccuracy: number;
+}
+
+/**
+ * The trials of a search as dots on log axes, learning rate across and
+ * weight decay up, shaded by validation accuracy; the `best` highest-scoring
+ * trials are drawn larger, ringed, and labelled with their rank.
+ *
+ * @example
+ * ```ts
+ * import { trialsChart } from "./report.ts";
+ * const spec = trialsChart([
+ *   { learningRate: 1e-3, weightDecay: 1e-6, valAccuracy: 0.8 },
+ *   { learningRate: 1e-5, weightDecay: 1e-7, valAccuracy: 0.1 },
+ * ], 1);
+ * const rows = (spec.data as { values: { rank: number; best: string }[] }).values;
+ * console.assert(rows[0].rank === 1 && rows[0].best === "best 1");
+ * console.assert(rows[1].best === "other");
+ * ```
+ */
+export function trialsChart(
+  trials: readonly TrialPoint[],
+  best: number,
+): VegaLiteSpec {
+  for (const trial of trials) {
+    if (!(trial.learningRate > 0 && trial.weightDecay > 0)) {
+      throw new Error(
+        `trialsChart: the trial ${
+          JSON.stringify(trial)
+        } needs a positive learning rate and weight decay for the log axes`,
+      );
+    }
+  }
+  const ranked = [...trials].sort((a, b) => b.valAccuracy - a.valAccuracy);
+  const rows = trials.map((trial) => {
+    const rank = ranked.indexOf(trial) + 1;
+    return {
+      ...trial,
+      rank,
+      best: rank <= best ? `best ${best}` : "other",
+    };
+  });
+  const axis = (field: string, title: string) => ({
+    field,
+    type: "quantitative",
+    title,
+    scale: { type: "log" },
+    axis: { format: ".0e" },
+  });
+  const bestTitle = `the best ${best}`;
+  return {
+    width: 560,
+    height: 400,
+    data: { values: rows },
+    encoding: {
+      x: axis("learningRate", "learning rate (log scale)"),
+      y: axis("weightDecay", "weight decay (log scale)"),
+    },
+    layer: [
+      {
+        mark: { type: "point", filled: true, stroke: "#000" },
+        encoding: {
+          color: {
+            field: "valAccuracy",
+            type: "quantitative",
+            title: "validation accuracy",
+            legend: { format: ".0%" },
+            scale: { scheme: "viridis" },
+          },
+          size: {
+            field: "best",
+            type: "nominal",
+            title: bestTitle,
+            scale: { domain: [`best ${best}`, "other"], range: [260, 70] },
+          },
+          strokeWidth: {
+            field: "best",
+            type: "nominal",
+            legend: null,
+            scale: { domain: [`best ${best}`, "other"], range: [2, 0] },
+          },
+          tooltip: [
+            { field: "rank", type: "quantitative" },
+            { field: "valAccuracy", type: "quantitative", format: ".1%" },
+          ],
+        },
+      },
+      {
+        transform: [{ filter: `datum.rank <= ${best}` }],
+        mark: { type: "text", dx: 12, align: "left", fontWeight: "bold" },
+        encoding: { text: { field: "rank", type: "quantitative" } },
+      },
+    ],
+  };
+}
+
+/** A query's neighbour, for {@linkcode nearestWordsChart}. */
+export interface Neighbour {
+  /** The word asked about. */
+  query: string;
+  /** Its neighbour's rank, 1 for the nearest. */
+  rank: number;
+  /** The neighbour. */
+  word: string;
+  /** Their cosine similarity, -1 to 1. */
+  similarity: number;
+}
+
+/**
+ * The nearest words of some queries as a table drawn by Vega-Lite: a row per
+ * query, a column per rank, each cell the neighbour shaded by its cosine
+ * similarity.
+ *
+ * @example
+ * ```ts
+ * import { nearestWordsChart } from "./report.ts";
+ * const spec = nearestWordsChart([
+ *   { query: "cat", rank: 1, word: "dog", similarity: 0.9 },
+ *   { query: "cat", rank: 2, word: "cow", similarity: 0.7 },
+ * ]);
+ * console.assert((spec.data as { values: unknown[] }).values.length === 2);
+ * ```
+ */
+export function nearestWordsChart(
+  neighbours: readonly Neighbour[],
+): VegaLiteSpec {
+  const queries = [...new Set(neighbours.map((n) => n.query))];
+  return {
+    width: { step: 90 },
+    height: { step: 28 },
+    data: { values: neighbours },
+    encoding: {
+      x: {
+        field: "rank",
+        type: "ordinal",
+        title: "nearest words, by rank",
+        axis: { orient: "top", labelAngle: 0 },
+      },
+      y: { field: "query", type: "nominal", title: "query", sort: queries },
+    },
+    layer: [
+      {
+        mark: "rect",
+        encoding: {
+          color: {
+            field: "similarity",
+            type: "quantitative",
+            title: "cosine similarity",
+            scale: { scheme: "blues", domain: [0, 1] },
+          },
+        },
+      },
+      {
+        mark: { type: "text", fontSize: 12 },
+        encoding: {
+          text: { field: "word", type: "nominal" },
+          color: {
+            condition: { test: "datum.similarity > 0.6", value: "white" },
+            value: "black",
+          },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * A horizontal bar chart of a few labelled values, each bar captioned with
+ * its value: `axes.value` titles the value axis, `axes.label` the bars';
+ * `log` puts the values on a log scale (for times a thousand-fold apart).
+ *
+ * @example
+ * ```ts
+ * import { barChart } from "./report.ts";
+ * const spec = barChart(
+ *   [{ label: "numerical", value: 900 }, { label: "backprop", value: 0.2 }],
+ *   { label: "gradient", value: "milliseconds", log: true },
+ * );
+ * console.assert((spec.data as { values: unknown[] }).values.length === 2);
+ * ```
+ */
+export function barChart(
+  bars: readonly { label: string; value: number }[],
+  axes: { label: string; value: string; log?: boolean },
+): VegaLiteSpec {
+  const bad = bars.find(({ value }) =>
+    !Number.isFinite(value) || axes.log && value <= 0
+  );
+  if (bad) {
+    throw new Error(
+      `barChart: the bar ${JSON.stringify(bad)} has no finite ${
+        axes.log ? "positive " : ""
+      }value`,
+    );
+  }
+  // A log scale has no zero for bars to start from: they start at the power
+  // of ten below the smallest value instead.
+  const base = axes.log
+    ? 10 ** Math.floor(Math.log10(Math.min(...bars.map((b) => b.value))))
+    : 0;
+  return {
+    width: 560,
+    height: { step: 36 },
+    data: { values: bars },
+    encoding: {
+      y: {
+        field: "label",
+        type: "nominal",
+        title: axes.label,
+        sort: null,
+      },
+      x: {
+        field: "value",
+        type: "quantitative",
+        title: axes.value,
+        ...(axes.log ? { scale: { type: "log", domainMin: base } } : {}),
+      },
+      x2: { datum: base },
+    },
+    layer: [
+      { mark: { type: "bar", color: "#4c78a8" } },
+      {
+        mark: { type: "text", align: "left", dx: 4 },
+        encoding: {
+          text: { field: "value", type: "quantitative", format: ".3~g" },
+        },
+      },
+    ],
+  };
 }

@@ -10,7 +10,16 @@
 
 import { assert } from "../testing/assert.ts";
 import { CHROMIUM_CANDIDATES, findChromium } from "./chromium.ts";
-import { figurePage, trainingReport } from "./report.ts";
+import {
+  barChart,
+  type Figure,
+  figurePage,
+  lineChart,
+  nearestWordsChart,
+  trainingReport,
+  trialsChart,
+} from "./report.ts";
+import { Rng } from "../random.ts";
 import { EVENTS_FLAG, parseEvent } from "./report_events.ts";
 import { sampleRecord } from "./sample_record.ts";
 
@@ -23,6 +32,110 @@ if (!chromium && !inCi) {
 }
 
 const root = new URL("../../", import.meta.url).pathname;
+
+/**
+ * Made-up pages of the tasks that train on generated text, search or time
+ * (cbow, rnnlm, search, numerical), built from the chart kinds those tasks
+ * use: no MNIST, no training.
+ */
+function madeUpFigures(): Record<string, Figure> {
+  const rng = new Rng(3);
+  const epochs = Array.from({ length: 8 }, (_, i) => i + 1);
+  const words = ["dog", "cow", "horse", "bread", "cheese", "rice", "bus"];
+  return {
+    "cbow-report": {
+      title: "A made-up CBOW",
+      summary: "Numbers invented for the test.",
+      charts: [
+        {
+          heading: "Loss",
+          spec: lineChart(
+            epochs.map((x) => ({
+              x,
+              y: 2.5 / Math.sqrt(x),
+              series: "training",
+            })),
+            { x: "epoch", y: "loss", series: "text" },
+          ),
+        },
+        {
+          heading: "Nearest words",
+          spec: nearestWordsChart(
+            ["cat", "bread", "tram"].flatMap((query) =>
+              [1, 2, 3, 4, 5].map((rank) => ({
+                query,
+                rank,
+                word: words[rng.int(words.length)],
+                similarity: 0.95 - 0.15 * rank,
+              }))
+            ),
+          ),
+        },
+      ],
+    },
+    "rnnlm-report": {
+      title: "A made-up language model",
+      summary: "Numbers invented for the test.",
+      charts: [{
+        heading: "Perplexity",
+        spec: lineChart(
+          epochs.flatMap((x) => [
+            { x, y: 6 + 60 / x, series: "training" },
+            { x, y: 7 + 55 / x, series: "held out" },
+          ]),
+          {
+            x: "epoch",
+            y: "perplexity (log scale)",
+            series: "text",
+            log: true,
+          },
+        ),
+      }],
+    },
+    "search-report": {
+      title: "A made-up search",
+      summary: "Numbers invented for the test.",
+      charts: [{
+        heading: "Trials",
+        spec: trialsChart(
+          Array.from({ length: 30 }, () => {
+            const lr = -6 + 4 * rng.uniform();
+            return {
+              learningRate: 10 ** lr,
+              weightDecay: 10 ** (-8 + 4 * rng.uniform()),
+              valAccuracy: Math.min(0.1 + 0.2 * (lr + 6) * rng.uniform(), 0.95),
+            };
+          }),
+          5,
+        ),
+      }],
+    },
+    "numerical-report": {
+      title: "Made-up gradients",
+      summary: "Numbers invented for the test.",
+      charts: [
+        {
+          heading: "Loss",
+          spec: lineChart(
+            [0, ...epochs].map((x) => ({
+              x,
+              y: 2.3 - 0.1 * x,
+              series: "100 digits",
+            })),
+            { x: "step", y: "loss", series: "measured on" },
+          ),
+        },
+        {
+          heading: "One gradient's time",
+          spec: barChart([
+            { label: "numerical", value: 850 },
+            { label: "backpropagation", value: 0.21 },
+          ], { label: "gradient", value: "milliseconds", log: true }),
+        },
+      ],
+    },
+  };
+}
 
 /** The figure page a figure script draws on the worked answers. */
 async function figureOf(script: string): Promise<string> {
@@ -64,6 +177,11 @@ Deno.test({
       for (const [name, record] of Object.entries(reports)) {
         const path = `${pages}/${name}.html`;
         await Deno.writeTextFile(path, await trainingReport(record));
+        paths.push(path);
+      }
+      for (const [name, figure] of Object.entries(madeUpFigures())) {
+        const path = `${pages}/${name}.html`;
+        await Deno.writeTextFile(path, await figurePage(figure));
         paths.push(path);
       }
       for (

@@ -30,10 +30,12 @@ const MARK = "\u001ekata-event ";
 
 /** Where training stands, for the progress bar. */
 export interface Progress {
-  /** The epoch under way, from 1. */
+  /** The epoch (or trial, or step: see `unit`) under way, from 1. */
   epoch: number;
   /** How many epochs in all. */
   epochs: number;
+  /** What `epoch` counts, for the bar: "epoch" unless said ("trial"). */
+  unit?: string;
   /** The share of the whole training done, 0 to 1. */
   done: number;
   /** The latest loss. */

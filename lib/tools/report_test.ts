@@ -5,11 +5,15 @@ import {
   assertThrows,
 } from "../testing/assert.ts";
 import {
+  barChart,
   htmlPage,
+  lineChart,
+  nearestWordsChart,
   pixelGrid,
   smooth,
   trainingCharts,
   trainingReport,
+  trialsChart,
   writeReport,
 } from "./report.ts";
 import { misclassified, parseEvent, reportEvents } from "./report_events.ts";
@@ -162,5 +166,121 @@ Deno.test("the progress line: epoch, bar, figures, time left", () => {
   assertEquals(
     progressLine({ epoch: 1, epochs: 3, done: 0 }, 0, 2),
     "epoch 1/3 [--]   0%  starting",
+  );
+  assertEquals(
+    progressLine({ epoch: 2, epochs: 4, done: 0.5, unit: "trial" }, 10, 2),
+    "trial 2/4 [#-]  50%  10s left",
+  );
+});
+
+const axes = { x: "x", y: "y", series: "s" };
+
+Deno.test("lineChart: one line per series, whole-number ticks for epochs, log scale on demand", () => {
+  const points = [
+    { x: 1, y: 40, series: "training" },
+    { x: 2, y: 9, series: "training" },
+    { x: 1, y: 30, series: "held out" },
+  ];
+  const spec = lineChart(points, {
+    x: "epoch",
+    y: "perplexity",
+    series: "text",
+    log: true,
+  });
+  const encoding = spec.encoding as Record<string, Record<string, unknown>>;
+  assertEquals((spec.data as { values: unknown[] }).values, points);
+  assertEquals(encoding.x.title, "epoch");
+  assertEquals(encoding.x.axis, { tickMinStep: 1, format: "d" });
+  assertEquals(encoding.y.title, "perplexity");
+  assertEquals(encoding.y.scale, { type: "log" });
+  assertEquals(encoding.color.field, "series");
+  const linear = lineChart([{ x: 0.5, y: -1, series: "s" }], axes);
+  const linearEncoding = linear.encoding as Record<
+    string,
+    Record<string, unknown>
+  >;
+  assertEquals(linearEncoding.x.axis, undefined);
+  assertEquals(linearEncoding.y.scale, { zero: false });
+  assertThrows(
+    () => lineChart([{ x: 1, y: 0, series: "s" }], { ...axes, log: true }),
+    Error,
+    "positive",
+  );
+  assertThrows(
+    () => lineChart([{ x: 1, y: NaN, series: "s" }], axes),
+    Error,
+    "no finite value",
+  );
+});
+
+Deno.test("trialsChart ranks the trials and marks the best on log axes", () => {
+  const trials = [
+    { learningRate: 1e-4, weightDecay: 1e-6, valAccuracy: 0.5 },
+    { learningRate: 1e-2, weightDecay: 1e-5, valAccuracy: 0.9 },
+    { learningRate: 1e-6, weightDecay: 1e-8, valAccuracy: 0.1 },
+  ];
+  const spec = trialsChart(trials, 2);
+  const rows = (spec.data as {
+    values: { rank: number; best: string; learningRate: number }[];
+  }).values;
+  assertEquals(rows.map((r) => r.rank), [2, 1, 3]);
+  assertEquals(rows.map((r) => r.best), ["best 2", "best 2", "other"]);
+  assertEquals(rows[0].learningRate, 1e-4);
+  const encoding = spec.encoding as Record<string, Record<string, unknown>>;
+  assertEquals(encoding.x.scale, { type: "log" });
+  assertEquals(encoding.y.scale, { type: "log" });
+  assertEquals(encoding.x.title, "learning rate (log scale)");
+  assertEquals(encoding.y.title, "weight decay (log scale)");
+  const labels = (spec.layer as { transform?: unknown }[])[1].transform;
+  assertEquals(labels, [{ filter: "datum.rank <= 2" }]);
+  assertThrows(
+    () =>
+      trialsChart([{ learningRate: 0, weightDecay: 1e-6, valAccuracy: 1 }], 1),
+    Error,
+    "positive learning rate",
+  );
+});
+
+Deno.test("nearestWordsChart: a row per query in the given order, a column per rank", () => {
+  const spec = nearestWordsChart([
+    { query: "tram", rank: 1, word: "bus", similarity: 0.8 },
+    { query: "cat", rank: 1, word: "dog", similarity: 0.9 },
+    { query: "tram", rank: 2, word: "car", similarity: 0.4 },
+  ]);
+  const encoding = spec.encoding as Record<string, Record<string, unknown>>;
+  assertEquals(encoding.y.sort, ["tram", "cat"]);
+  assertEquals(encoding.x.field, "rank");
+  assertEquals(encoding.x.title, "nearest words, by rank");
+  assertEquals((spec.data as { values: unknown[] }).values.length, 3);
+});
+
+Deno.test("barChart keeps the bars' order and puts values on a log scale on demand", () => {
+  const bars = [{ label: "slow", value: 800 }, { label: "fast", value: 0.4 }];
+  const spec = barChart(bars, { label: "way", value: "ms", log: true });
+  const encoding = spec.encoding as Record<string, Record<string, unknown>>;
+  assertEquals((spec.data as { values: unknown[] }).values, bars);
+  assertEquals(encoding.y.sort, null);
+  assertEquals(encoding.y.title, "way");
+  assertEquals(encoding.x.title, "ms");
+  assertEquals(encoding.x.scale, { type: "log", domainMin: 0.1 });
+  assertEquals(encoding.x2, { datum: 0.1 });
+  const linear = barChart(bars, { label: "way", value: "ms" });
+  assertEquals(
+    (linear.encoding as Record<string, Record<string, unknown>>).x.scale,
+    undefined,
+  );
+  assertEquals(
+    (linear.encoding as Record<string, Record<string, unknown>>).x2,
+    { datum: 0 },
+  );
+  assertThrows(
+    () =>
+      barChart([{ label: "none", value: 0 }], {
+        label: "way",
+        value: "ms",
+        log: true,
+      }),
+    Error,
+    "positive",
   );
 });

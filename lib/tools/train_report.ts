@@ -37,8 +37,8 @@ function duration(seconds: number): string {
 }
 
 /**
- * The progress bar's line for `progress` after `elapsed` seconds: the epoch,
- * a bar, the latest loss and accuracies, and the time left at the pace so
+ * The progress bar's line for `progress` after `elapsed` seconds: the epoch
+ * (or trial, or step), a bar, the latest loss and accuracies, and the time left at the pace so
  * far.
  *
  * @example
@@ -60,7 +60,7 @@ export function progressLine(
   const done = Math.min(Math.max(progress.done, 0), 1);
   const filled = Math.round(done * width);
   const parts = [
-    `epoch ${progress.epoch}/${progress.epochs} ` +
+    `${progress.unit ?? "epoch"} ${progress.epoch}/${progress.epochs} ` +
     `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ` +
     `${String(Math.floor(done * 100)).padStart(3)}%`,
   ];
