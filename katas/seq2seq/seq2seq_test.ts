@@ -202,10 +202,11 @@ Deno.test(
     );
     encoder.forward(XS);
     assertClearError(
-      () => encoder.backward(Tensor.ones([2, 4, H])),
-      "Encoder.backward(dh of shape [2, 4, 2]) after a forward of 2 rows",
+      // [1, 2] would broadcast to both rows without a word.
+      () => encoder.backward(Tensor.ones([1, H])),
+      "Encoder.backward(dh of shape [1, 2]) after a forward of 2 rows",
       {
-        includes: "[2, 4, 2]",
+        includes: "[1, 2]",
         says: "name the shape of dh",
         fix: "compare dh's shape with [N, H] and throw an Error that names it",
       },
