@@ -3,7 +3,8 @@
  * Adam and your clipGrads on generated additions (`lib/data/addition.ts`),
  * and prints per epoch the mean training loss and the share of held-out
  * questions answered exactly. `--reverse` reverses the characters of every
- * question (the book's 7.4.1). With `--solution` (`deno task
+ * question (the book's 7.4.1); `--peeky` trains your PeekySeq2seq (7.4.2,
+ * the peeky_seq2seq kata) instead. With `--solution` (`deno task
  * train:seq2seq:solution`) it runs the worked answers from solutions/
  * instead.
  *
@@ -25,7 +26,7 @@ const HELD_OUT_PROBLEMS = 500;
 const WORDVEC = 16;
 const HIDDEN = 64;
 const BATCH_SIZE = 100;
-const EPOCHS = Number(Deno.env.get("S2S_EPOCHS") ?? 10);
+const EPOCHS = 10;
 const LEARNING_RATE = 0.01;
 const MAX_GRAD = 5;
 
@@ -70,6 +71,7 @@ function accuracy(
 
 function train(katas: Katas, whose: string): void {
   const reverse = Deno.args.includes("--reverse");
+  const peeky = Deno.args.includes("--peeky");
   const data = additionProblems(
     TRAIN_PROBLEMS + HELD_OUT_PROBLEMS,
     new Rng(0),
@@ -85,7 +87,9 @@ function train(katas: Katas, whose: string): void {
   ];
   const V = ADDITION_CHARS.length;
   console.log(
-    `Training a seq2seq model (character vectors ${WORDVEC}, hidden ` +
+    `Training a ${
+      peeky ? "peeky " : ""
+    }seq2seq model (character vectors ${WORDVEC}, hidden ` +
       `${HIDDEN}) with ${whose} on ${TRAIN_PROBLEMS} generated additions ` +
       `such as ${JSON.stringify(data.questions[0])} → ${
         JSON.stringify(data.answers[0])
@@ -126,21 +130,29 @@ function train(katas: Katas, whose: string): void {
   }
   console.log(
     `Held-out accuracy ${(100 * heldOut).toFixed(1)} % after ${EPOCHS} ` +
-      `epochs${reverse ? " with the questions reversed" : ""}.`,
+      `epochs${peeky ? " with the peeky decoder" : ""}${
+        reverse ? ", the questions reversed" : ""
+      }.`,
   );
 }
 
+// Each import named in full, so that the peeky kata is loaded only for --peeky.
 await runOnKatas("deno task train:seq2seq:solution", {
   yours: async (whose) =>
     train({
-      ...(await import("./seq2seq.ts")),
+      Seq2seq: Deno.args.includes("--peeky")
+        ? (await import("../peeky_seq2seq/peeky_seq2seq.ts")).PeekySeq2seq
+        : (await import("./seq2seq.ts")).Seq2seq,
       ...(await import("../rnnlm/rnnlm.ts")),
       ...(await import("../adam/adam.ts")),
     }, whose),
   solutions: async (whose) =>
     train(
       {
-        ...(await import("../../solutions/seq2seq/seq2seq.ts")),
+        Seq2seq: Deno.args.includes("--peeky")
+          ? (await import("../../solutions/peeky_seq2seq/peeky_seq2seq.ts"))
+            .PeekySeq2seq
+          : (await import("../../solutions/seq2seq/seq2seq.ts")).Seq2seq,
         ...(await import("../../solutions/rnnlm/rnnlm.ts")),
         ...(await import("../../solutions/adam/adam.ts")),
       },

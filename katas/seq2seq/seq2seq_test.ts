@@ -201,7 +201,7 @@ Deno.test(
       "Encoder.backward(ones([2, 2])) before any forward",
     );
     encoder.forward(XS);
-    assertClearError(
+    const error = assertClearError(
       // [1, 2] would broadcast to both rows without a word.
       () => encoder.backward(Tensor.ones([1, H])),
       "Encoder.backward(dh of shape [1, 2]) after a forward of 2 rows",
@@ -210,6 +210,11 @@ Deno.test(
         says: "name the shape of dh",
         fix: "compare dh's shape with [N, H] and throw an Error that names it",
       },
+    );
+    assert(
+      error.message.includes("[2, 2]"),
+      `Encoder.backward(dh of shape [1, 2]) threw "${error.message}", which ` +
+        "does not say the shape dh must have, [N, H] = [2, 2]",
     );
   },
 );

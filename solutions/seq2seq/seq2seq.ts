@@ -29,7 +29,7 @@ export class Encoder {
   readonly #embed: TimeEmbedding;
   readonly #lstm: TimeLSTM;
   /** The shape of the last forward's hidden states, `[N, T, H]`. */
-  #hsShape: number[] | undefined;
+  #hsShape: readonly number[] | undefined;
 
   /**
    * Draws `embed_W` (standard deviation 0.01), `lstm_Wx` (1/√D) and `lstm_Wh`
@@ -54,7 +54,7 @@ export class Encoder {
   /** The last hidden state `[N, H]` after reading the ids `xs` (N rows of T). */
   forward(xs: readonly (readonly number[])[]): Tensor {
     const hs = this.#lstm.forward(this.#embed.forward(xs));
-    this.#hsShape = hs.shape.slice();
+    this.#hsShape = hs.shape;
     return hs.slice(null, -1);
   }
 
