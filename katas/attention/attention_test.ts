@@ -156,11 +156,12 @@ Deno.test(
       msg: "WeightSum.backward([[1, 0]]) after forward(HS, A): da, each " +
         "step's hidden state · dc",
     });
+    // A dc of [2] would fill [N, H] = [1, 2] without a word.
     assertClearError(
-      () => layer.backward(Tensor.ones([1, 3])),
-      "WeightSum.backward(dc of shape [1, 3]) after a forward of hs [1, 3, 2]",
+      () => layer.backward(Tensor.ones([2])),
+      "WeightSum.backward(dc of shape [2]) after a forward of hs [1, 3, 2]",
       {
-        includes: "[1, 3]",
+        includes: "[2]",
         says: "name the shape of dc",
         fix: "compare dc's shape with [N, H] and throw an Error that names it",
       },
@@ -322,11 +323,12 @@ Deno.test(
       },
     );
     layer.forward(HS, tensor([[1, 0]]));
+    // A da of [1, 1] would broadcast over the 3 steps without a word.
     assertClearError(
-      () => layer.backward(Tensor.ones([1, 2])),
-      "AttentionWeight.backward(da of shape [1, 2]) after a forward of 3 steps",
+      () => layer.backward(Tensor.ones([1, 1])),
+      "AttentionWeight.backward(da of shape [1, 1]) after a forward of 3 steps",
       {
-        includes: "[1, 2]",
+        includes: "[1, 1]",
         says: "name the shape of da",
         fix: "compare da's shape with that of the weights and throw an Error",
       },

@@ -1,25 +1,6 @@
 import { shapeToString, Tensor } from "../../lib/tensor.ts";
 import { softmax } from "../softmax_cross_entropy/softmax_cross_entropy.ts";
 
-/** Throws unless `hs` is `[N, T, H]` and `other` is `[N, T]` or `[N, H]` (as `axis` says), naming both. */
-function checkShapes(
-  where: string,
-  hs: Tensor,
-  name: string,
-  other: Tensor,
-  axis: "T" | "H",
-): void {
-  const [N, T, H] = hs.shape;
-  const expected = [N, axis === "T" ? T : H];
-  if (hs.ndim !== 3 || shapeToString(other.shape) !== shapeToString(expected)) {
-    throw new Error(
-      `${where}: hs must be [N, T, H] and ${name} [N, ${axis}], got hs ${
-        shapeToString(hs.shape)
-      } and ${name} ${shapeToString(other.shape)}`,
-    );
-  }
-}
-
 /**
  * The weighted sum of the encoder's hidden states (second book, 8.1.2): the
  * context vector `c = Σ_t a[:, t] · hs[:, t]`.
@@ -30,9 +11,15 @@ export class WeightSum {
 
   /** `c` `[N, H]` for `hs` `[N, T, H]` and the weights `a` `[N, T]`. */
   forward(hs: Tensor, a: Tensor): Tensor {
-    checkShapes("WeightSum.forward", hs, "a", a, "T");
+    const [N, T] = hs.shape;
+    if (hs.ndim !== 3 || shapeToString(a.shape) !== shapeToString([N, T])) {
+      throw new Error(
+        `WeightSum.forward: hs must be [N, T, H] and a [N, T], got hs ${
+          shapeToString(hs.shape)
+        } and a ${shapeToString(a.shape)}`,
+      );
+    }
     this.#cache = { hs, a };
-    const [N, T] = a.shape;
     return hs.mul(a.reshape(N, T, 1)).sum(1);
   }
 
@@ -68,8 +55,14 @@ export class AttentionWeight {
 
   /** `a` `[N, T]`, each row summing to 1, for `hs` `[N, T, H]` and `h` `[N, H]`. */
   forward(hs: Tensor, h: Tensor): Tensor {
-    checkShapes("AttentionWeight.forward", hs, "h", h, "H");
-    const [N, H] = h.shape;
+    const [N, , H] = hs.shape;
+    if (hs.ndim !== 3 || shapeToString(h.shape) !== shapeToString([N, H])) {
+      throw new Error(
+        `AttentionWeight.forward: hs must be [N, T, H] and h [N, H], got hs ${
+          shapeToString(hs.shape)
+        } and h ${shapeToString(h.shape)}`,
+      );
+    }
     const a = softmax(hs.mul(h.reshape(N, 1, H)).sum(2));
     this.#cache = { hs, h, a };
     return a;
