@@ -157,7 +157,7 @@ Deno.test(
         "step's hidden state · dc",
     });
     // A dc of [2] would fill [N, H] = [1, 2] without a word.
-    assertClearError(
+    const dcError = assertClearError(
       () => layer.backward(Tensor.ones([2])),
       "WeightSum.backward(dc of shape [2]) after a forward of hs [1, 3, 2]",
       {
@@ -166,6 +166,11 @@ Deno.test(
         fix: "compare dc's shape with [N, H] and throw an Error that names it",
       },
     );
+    assert(
+      dcError.message.includes("[1, 2]"),
+      `WeightSum.backward(dc of shape [2]) threw "${dcError.message}", ` +
+        "which does not say the shape dc must have, [N, H] = [1, 2]",
+    );
   },
 );
 
@@ -173,11 +178,12 @@ Deno.test(
   "WeightSum: forward refuses weights that are not [N, T] for hs [N, T, H], and hs that is not 3-D",
   timeLimit,
   () => {
+    // Weights of shape [3] would fill [N, T] = [1, 3] without a word.
     assertClearError(
-      () => new WeightSum().forward(HS, tensor([[0.5, 0.5]])),
-      "WeightSum.forward(hs [1, 3, 2], a [1, 2])",
+      () => new WeightSum().forward(HS, tensor([0.5, 0.25, 0.25])),
+      "WeightSum.forward(hs [1, 3, 2], a [3])",
       {
-        includes: "[1, 2]",
+        includes: "[3]",
         says: "name the shape of a",
         fix: "compare a's shape with hs's first two and throw an Error",
       },
@@ -305,7 +311,7 @@ Deno.test(
 );
 
 Deno.test(
-  "AttentionWeight: refuses to run backward before forward, an h not [N, H] or a da not [N, T]",
+  "AttentionWeight: refuses to run backward before forward, an h not [N, H], an hs not 3-D or a da not [N, T]",
   timeLimit,
   () => {
     const layer = new AttentionWeight();
@@ -313,13 +319,25 @@ Deno.test(
       () => layer.backward(Tensor.ones([1, 3])),
       "AttentionWeight.backward(ones([1, 3])) before any forward",
     );
+    // An h of [2] would fill [N, H] = [1, 2] without a word.
     assertClearError(
-      () => layer.forward(HS, tensor([[1, 2, 3]])),
-      "AttentionWeight.forward(hs [1, 3, 2], h [1, 3])",
+      () => layer.forward(HS, tensor([1, 2])),
+      "AttentionWeight.forward(hs [1, 3, 2], h [2])",
       {
-        includes: "[1, 3]",
+        includes: "[2]",
         says: "name the shape of h",
         fix: "compare h's shape with [N, H] of hs and throw an Error",
+      },
+    );
+    // hs [1, 3, 2, 2] would broadcast with h [1, 2] into weights of the
+    // wrong rank without a word.
+    assertClearError(
+      () => layer.forward(Tensor.ones([1, 3, 2, 2]), tensor([[1, 2]])),
+      "AttentionWeight.forward(hs [1, 3, 2, 2], h [1, 2])",
+      {
+        includes: "[1, 3, 2, 2]",
+        says: "say that hs must be [N, T, H]",
+        fix: "check that hs has three axes and throw an Error that names hs",
       },
     );
     layer.forward(HS, tensor([[1, 0]]));
