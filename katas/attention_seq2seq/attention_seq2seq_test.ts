@@ -223,6 +223,31 @@ Deno.test(
   },
 );
 
+Deno.test(
+  "AttentionEncoder: the weights are drawn from rng in the order embed_W, lstm_Wx, lstm_Wh, with the book's scales, and the bias is zeros",
+  timeLimit,
+  () => {
+    const encoder = new AttentionEncoder(V, D, H, new Rng(15));
+    const rng = new Rng(15);
+    const expected: Record<string, Tensor> = {
+      embed_W: Tensor.randn([V, D], rng, 0.01),
+      lstm_Wx: Tensor.randn([D, 4 * H], rng, 1 / Math.sqrt(D)),
+      lstm_Wh: Tensor.randn([H, 4 * H], rng, 1 / Math.sqrt(H)),
+      lstm_b: Tensor.zeros([4 * H]),
+    };
+    assertEquals(
+      Object.keys(encoder.params).sort(),
+      Object.keys(expected).sort(),
+      "new AttentionEncoder(6, 3, 2, rng).params' names",
+    );
+    for (const [name, t] of Object.entries(expected)) {
+      assertClose(encoder.params[name], t, {
+        msg: `new AttentionEncoder(6, 3, 2, new Rng(15)).params.${name}`,
+      });
+    }
+  },
+);
+
 // ----------------------------------------------------------- AttentionDecoder
 
 Deno.test(
@@ -339,6 +364,10 @@ Deno.test(
     decoder.forward([[1], [2]], Tensor.randn([2, 4, 6], rng));
     const what = `AttentionDecoder.generate(encHs, ${START}, 5)`;
     const ids = explain(what, () => decoder.generate(encHs, START, 5));
+    assertEquals(ids.length, 2, `${what}: one row of ids per row of encHs`);
+    ids.forEach((row, n) =>
+      assertEquals(row.length, 5, `${what}: row ${n}'s length`)
+    );
     const inputs = ids.map((row) => [START, ...row.slice(0, -1)]);
     assertEquals(
       ids,

@@ -25,8 +25,8 @@ const TRAIN_PROBLEMS = 5000;
 const HELD_OUT_PROBLEMS = 500;
 const WORDVEC = 16;
 const HIDDEN = 64;
-const BATCH_SIZE = 100;
-const EPOCHS = 4;
+const BATCH_SIZE = 25;
+const EPOCHS = 3;
 const LEARNING_RATE = 0.01;
 const MAX_GRAD = 5;
 
@@ -70,14 +70,18 @@ function accuracy(model: Model, xs: number[][], ts: number[][]): number {
   return right / xs.length;
 }
 
-/** For one question, the character each answer character attended to most. */
+/**
+ * For one question, the character of the question each character of the
+ * answer attended to most. generate runs one step per forward, so the weights
+ * of step t are those of the last forward of a generation of t + 1 steps.
+ */
 function showAttention(model: Model, question: string, x: number[]): void {
   const [answer] = model.generate([x], DATE_START_ID, 10);
-  const weights = model.decoder.attention.attentionWeights;
   // The question is read reversed: position p of x is character T-1-p.
   const T = x.length;
   const looks = answer.map((id, t) => {
-    const p = weights[t].reshape(-1).argmax();
+    model.generate([x], DATE_START_ID, t + 1);
+    const p = model.decoder.attention.attentionWeights[0].reshape(-1).argmax();
     return `${decodeDateChars([id])}←${JSON.stringify(question[T - 1 - p])}`;
   });
   console.log(
