@@ -26,7 +26,7 @@ const HELD_OUT_PROBLEMS = 500;
 const WORDVEC = 16;
 const HIDDEN = 64;
 const BATCH_SIZE = 100;
-const EPOCHS = 10;
+const EPOCHS = 20;
 const LEARNING_RATE = 0.01;
 const MAX_GRAD = 5;
 
