@@ -1,0 +1,175 @@
+/**
+ * `deno task train:attention`: trains your AttentionSeq2seq (second book 8.3)
+ * with your Adam and your clipGrads on generated dates in many formats
+ * (`lib/data/dates.ts`) to be written as ISO dates, and prints per epoch the
+ * mean training loss and the share of held-out dates written exactly, then
+ * where the decoder looked for one of them. With `--solution` (`deno task
+ * train:attention:solution`) it runs the worked answers from solutions/
+ * instead.
+ *
+ * @module
+ */
+
+import {
+  DATE_CHARS,
+  DATE_START_ID,
+  dateProblems,
+  decodeDateChars,
+} from "../../lib/data/dates.ts";
+import { Rng } from "../../lib/random.ts";
+import { runOnKatas } from "../../lib/not_implemented.ts";
+import type { Tensor } from "../../lib/tensor.ts";
+import type { Optimizer, Params } from "../../lib/layer.ts";
+
+const TRAIN_PROBLEMS = 5000;
+const HELD_OUT_PROBLEMS = 500;
+const WORDVEC = 16;
+const HIDDEN = 64;
+const BATCH_SIZE = 25;
+const EPOCHS = 3;
+const LEARNING_RATE = 0.01;
+const MAX_GRAD = 5;
+
+/** What this script needs from the katas: the model, the clipping, the optimizer. */
+interface Katas {
+  AttentionSeq2seq: new (
+    vocabSize: number,
+    wordvecSize: number,
+    hiddenSize: number,
+    rng: Rng,
+  ) => {
+    params: Params;
+    grads: Params;
+    decoder: { attention: { attentionWeights: Tensor[] } };
+    forward(xs: number[][], ts: number[][]): number;
+    backward(dout?: number): void;
+    generate(xs: number[][], startId: number, sampleSize: number): number[][];
+  };
+  clipGrads: (grads: Params, maxNorm: number) => void;
+  Adam: new (lr?: number) => Optimizer;
+}
+
+type Model = InstanceType<Katas["AttentionSeq2seq"]>;
+
+/** The share of `xs` whose generated answer is exactly `ts` (without its start). */
+function accuracy(model: Model, xs: number[][], ts: number[][]): number {
+  let right = 0;
+  for (let i = 0; i < xs.length; i += BATCH_SIZE) {
+    const answers = ts.slice(i, i + BATCH_SIZE);
+    const guesses = model.generate(
+      xs.slice(i, i + BATCH_SIZE),
+      DATE_START_ID,
+      answers[0].length - 1,
+    );
+    guesses.forEach((guess, n) => {
+      if (decodeDateChars(guess) === decodeDateChars(answers[n].slice(1))) {
+        right++;
+      }
+    });
+  }
+  return right / xs.length;
+}
+
+/**
+ * For one question, the character of the question each character of the
+ * answer attended to most. generate runs one step per forward, so the weights
+ * of step t are those of the last forward of a generation of t + 1 steps.
+ */
+function showAttention(model: Model, question: string, x: number[]): void {
+  const [answer] = model.generate([x], DATE_START_ID, 10);
+  // The question is read reversed: position p of x is character T-1-p.
+  const T = x.length;
+  const looks = answer.map((id, t) => {
+    model.generate([x], DATE_START_ID, t + 1);
+    const p = model.decoder.attention.attentionWeights[0].reshape(-1).argmax();
+    return `${decodeDateChars([id])}←${JSON.stringify(question[T - 1 - p])}`;
+  });
+  console.log(
+    `${JSON.stringify(question.trim())} → ${
+      JSON.stringify(decodeDateChars(answer))
+    }; each character of the answer and the character of the question it ` +
+      `attended to most: ${looks.join(" ")}`,
+  );
+}
+
+function train(katas: Katas, whose: string): void {
+  const data = dateProblems(TRAIN_PROBLEMS + HELD_OUT_PROBLEMS, new Rng(0));
+  // Reversed, as in the seq2seq kata's best setting.
+  const xs = data.xs.map((row) => row.toReversed());
+  const [trainXs, heldOutXs] = [
+    xs.slice(0, TRAIN_PROBLEMS),
+    xs.slice(TRAIN_PROBLEMS),
+  ];
+  const [trainTs, heldOutTs] = [
+    data.ts.slice(0, TRAIN_PROBLEMS),
+    data.ts.slice(TRAIN_PROBLEMS),
+  ];
+  const V = DATE_CHARS.length;
+  console.log(
+    `Training a seq2seq model with attention (character vectors ${WORDVEC}, ` +
+      `hidden ${HIDDEN}) with ${whose} on ${TRAIN_PROBLEMS} generated dates ` +
+      `such as ${JSON.stringify(data.questions[0].trim())} → ${
+        JSON.stringify(data.answers[0])
+      }, each question read reversed: batches of ${BATCH_SIZE}, Adam with ` +
+      `learning rate ${LEARNING_RATE}, gradients clipped to a norm of ` +
+      `${MAX_GRAD}, ${EPOCHS} epochs; accuracy on ${HELD_OUT_PROBLEMS} ` +
+      `held-out dates, an answer right only if every character is.`,
+  );
+  const model = new katas.AttentionSeq2seq(V, WORDVEC, HIDDEN, new Rng(1));
+  const optimizer = new katas.Adam(LEARNING_RATE);
+  const order = new Rng(2);
+  const start = performance.now();
+  let heldOut = 0;
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    const perm = order.permutation(TRAIN_PROBLEMS);
+    let total = 0;
+    let count = 0;
+    for (let i = 0; i + BATCH_SIZE <= TRAIN_PROBLEMS; i += BATCH_SIZE) {
+      const batch = perm.slice(i, i + BATCH_SIZE);
+      total += model.forward(
+        batch.map((k) => trainXs[k]),
+        batch.map((k) => trainTs[k]),
+      );
+      model.backward();
+      katas.clipGrads(model.grads, MAX_GRAD);
+      optimizer.update(model.params, model.grads);
+      count++;
+    }
+    heldOut = accuracy(model, heldOutXs, heldOutTs);
+    console.log(
+      `epoch ${epoch}/${EPOCHS}  training loss ${
+        (total / count).toFixed(3)
+      }  held-out accuracy ${(100 * heldOut).toFixed(1)} %  ${
+        ((performance.now() - start) / 1000).toFixed(1)
+      } s`,
+    );
+  }
+  showAttention(
+    model,
+    data.questions[TRAIN_PROBLEMS],
+    heldOutXs[0],
+  );
+  console.log(
+    `Held-out accuracy ${(100 * heldOut).toFixed(1)} % after ${EPOCHS} epochs.`,
+  );
+}
+
+await runOnKatas("deno task train:attention:solution", {
+  yours: async (whose) =>
+    train({
+      ...(await import("./attention_seq2seq.ts")),
+      ...(await import("../rnnlm/rnnlm.ts")),
+      ...(await import("../adam/adam.ts")),
+    }, whose),
+  solutions: async (whose) =>
+    train(
+      {
+        ...(await import(
+          "../../solutions/attention_seq2seq/attention_seq2seq.ts"
+        )),
+        ...(await import("../../solutions/rnnlm/rnnlm.ts")),
+        ...(await import("../../solutions/adam/adam.ts")),
+      },
+      whose,
+    ),
+});

@@ -1,0 +1,161 @@
+/**
+ * `deno task train:seq2seq`: trains your Seq2seq (second book 7.3) with your
+ * Adam and your clipGrads on generated additions (`lib/data/addition.ts`),
+ * and prints per epoch the mean training loss and the share of held-out
+ * questions answered exactly. `--reverse` reverses the characters of every
+ * question (the book's 7.4.1); `--peeky` trains your PeekySeq2seq (7.4.2,
+ * the peeky_seq2seq kata) instead. With `--solution` (`deno task
+ * train:seq2seq:solution`) it runs the worked answers from solutions/
+ * instead.
+ *
+ * @module
+ */
+
+import {
+  additionProblems,
+  decodeChars,
+  START_ID,
+} from "../../lib/data/addition.ts";
+import { ADDITION_CHARS } from "../../lib/data/addition.ts";
+import { Rng } from "../../lib/random.ts";
+import { runOnKatas } from "../../lib/not_implemented.ts";
+import type { Optimizer, Params } from "../../lib/layer.ts";
+
+const TRAIN_PROBLEMS = 10000;
+const HELD_OUT_PROBLEMS = 500;
+const WORDVEC = 16;
+const HIDDEN = 64;
+const BATCH_SIZE = 100;
+const EPOCHS = 20;
+const LEARNING_RATE = 0.01;
+const MAX_GRAD = 5;
+
+/** What this script needs from the katas: the model, the clipping, the optimizer. */
+interface Katas {
+  Seq2seq: new (
+    vocabSize: number,
+    wordvecSize: number,
+    hiddenSize: number,
+    rng: Rng,
+  ) => {
+    params: Params;
+    grads: Params;
+    forward(xs: number[][], ts: number[][]): number;
+    backward(dout?: number): void;
+    generate(xs: number[][], startId: number, sampleSize: number): number[][];
+  };
+  clipGrads: (grads: Params, maxNorm: number) => void;
+  Adam: new (lr?: number) => Optimizer;
+}
+
+/** The share of `xs` whose generated answer is exactly `ts` (without its start). */
+function accuracy(
+  model: InstanceType<Katas["Seq2seq"]>,
+  xs: number[][],
+  ts: number[][],
+): number {
+  let right = 0;
+  for (let i = 0; i < xs.length; i += BATCH_SIZE) {
+    const answers = ts.slice(i, i + BATCH_SIZE);
+    const guesses = model.generate(
+      xs.slice(i, i + BATCH_SIZE),
+      START_ID,
+      answers[0].length - 1,
+    );
+    guesses.forEach((guess, n) => {
+      if (decodeChars(guess) === decodeChars(answers[n].slice(1))) right++;
+    });
+  }
+  return right / xs.length;
+}
+
+function train(katas: Katas, whose: string): void {
+  const reverse = Deno.args.includes("--reverse");
+  const peeky = Deno.args.includes("--peeky");
+  const data = additionProblems(
+    TRAIN_PROBLEMS + HELD_OUT_PROBLEMS,
+    new Rng(0),
+  );
+  const xs = reverse ? data.xs.map((row) => row.toReversed()) : data.xs;
+  const [trainXs, heldOutXs] = [
+    xs.slice(0, TRAIN_PROBLEMS),
+    xs.slice(TRAIN_PROBLEMS),
+  ];
+  const [trainTs, heldOutTs] = [
+    data.ts.slice(0, TRAIN_PROBLEMS),
+    data.ts.slice(TRAIN_PROBLEMS),
+  ];
+  const V = ADDITION_CHARS.length;
+  console.log(
+    `Training a ${
+      peeky ? "peeky " : ""
+    }seq2seq model (character vectors ${WORDVEC}, hidden ` +
+      `${HIDDEN}) with ${whose} on ${TRAIN_PROBLEMS} generated additions ` +
+      `such as ${JSON.stringify(data.questions[0])} → ${
+        JSON.stringify(data.answers[0])
+      }${reverse ? ", each question read reversed" : ""}: batches of ` +
+      `${BATCH_SIZE}, Adam with learning rate ${LEARNING_RATE}, gradients ` +
+      `clipped to a norm of ${MAX_GRAD}, ${EPOCHS} epochs; accuracy on ` +
+      `${HELD_OUT_PROBLEMS} held-out questions, an answer right only if ` +
+      `every character is.`,
+  );
+  const model = new katas.Seq2seq(V, WORDVEC, HIDDEN, new Rng(1));
+  const optimizer = new katas.Adam(LEARNING_RATE);
+  const order = new Rng(2);
+  const start = performance.now();
+  let heldOut = 0;
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    const perm = order.permutation(TRAIN_PROBLEMS);
+    let total = 0;
+    let count = 0;
+    for (let i = 0; i + BATCH_SIZE <= TRAIN_PROBLEMS; i += BATCH_SIZE) {
+      const batch = perm.slice(i, i + BATCH_SIZE);
+      total += model.forward(
+        batch.map((k) => trainXs[k]),
+        batch.map((k) => trainTs[k]),
+      );
+      model.backward();
+      katas.clipGrads(model.grads, MAX_GRAD);
+      optimizer.update(model.params, model.grads);
+      count++;
+    }
+    heldOut = accuracy(model, heldOutXs, heldOutTs);
+    console.log(
+      `epoch ${epoch}/${EPOCHS}  training loss ${
+        (total / count).toFixed(3)
+      }  held-out accuracy ${(100 * heldOut).toFixed(1)} %  ${
+        ((performance.now() - start) / 1000).toFixed(1)
+      } s`,
+    );
+  }
+  console.log(
+    `Held-out accuracy ${(100 * heldOut).toFixed(1)} % after ${EPOCHS} ` +
+      `epochs${peeky ? " with the peeky decoder" : ""}${
+        reverse ? ", the questions reversed" : ""
+      }.`,
+  );
+}
+
+// Each import named in full, so that the peeky kata is loaded only for --peeky.
+await runOnKatas("deno task train:seq2seq:solution", {
+  yours: async (whose) =>
+    train({
+      Seq2seq: Deno.args.includes("--peeky")
+        ? (await import("../peeky_seq2seq/peeky_seq2seq.ts")).PeekySeq2seq
+        : (await import("./seq2seq.ts")).Seq2seq,
+      ...(await import("../rnnlm/rnnlm.ts")),
+      ...(await import("../adam/adam.ts")),
+    }, whose),
+  solutions: async (whose) =>
+    train(
+      {
+        Seq2seq: Deno.args.includes("--peeky")
+          ? (await import("../../solutions/peeky_seq2seq/peeky_seq2seq.ts"))
+            .PeekySeq2seq
+          : (await import("../../solutions/seq2seq/seq2seq.ts")).Seq2seq,
+        ...(await import("../../solutions/rnnlm/rnnlm.ts")),
+        ...(await import("../../solutions/adam/adam.ts")),
+      },
+      whose,
+    ),
+});
