@@ -848,7 +848,7 @@ export function answersChart(answers: readonly Answer[]): VegaLiteSpec {
     }));
   });
   return {
-    width: { step: 190 },
+    width: { step: 260 },
     height: { step: 24 },
     data: { values: cells },
     mark: { type: "text", font: "monospace", fontSize: 13 },
@@ -879,9 +879,9 @@ export function answersChart(answers: readonly Answer[]): VegaLiteSpec {
 /**
  * Where a decoder with attention looked: a heatmap with a column per
  * character of the question and a row per character of the answer, each cell
- * shaded by the weight the answer's character gave the question's (each
- * row of `weights` sums to 1). Characters may repeat, so cells are placed by
- * position and the axes labelled with the characters.
+ * shaded by the weight the answer's character gave the question's, from 0
+ * to 1. Characters may repeat, so cells are placed by position and the axes
+ * labelled with the characters.
  *
  * @example
  * ```ts
@@ -941,7 +941,7 @@ export function attentionChart(
         field: "weight",
         type: "quantitative",
         title: "attention weight",
-        scale: { scheme: "greys", domain: [0, 1] },
+        scale: { domain: [0, 1], range: ["white", "black"] },
       },
       tooltip: [
         { field: "answerChar", type: "nominal", title: "answer" },
