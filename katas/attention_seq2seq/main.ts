@@ -5,7 +5,10 @@
  * mean training loss and the share of held-out dates written exactly, then
  * where the decoder looked for one of them. With `--solution` (`deno task
  * train:attention:solution`) it runs the worked answers from solutions/
- * instead.
+ * instead. Under lib/tools/train_report.ts (as the tasks run it) it also
+ * reports its progress and, at the end, a page of the loss and held-out
+ * accuracy per epoch, a few held-out dates with the model's answers, and the
+ * attention weights of two of them.
  *
  * @module
  */
@@ -20,6 +23,15 @@ import { Rng } from "../../lib/random.ts";
 import { runOnKatas } from "../../lib/not_implemented.ts";
 import type { Tensor } from "../../lib/tensor.ts";
 import type { Optimizer, Params } from "../../lib/layer.ts";
+import { reportEvents } from "../../lib/tools/report_events.ts";
+import {
+  type Answer,
+  answersChart,
+  attentionChart,
+  type FigureChart,
+  lineChart,
+  type LinePoint,
+} from "../../lib/tools/report.ts";
 
 const TRAIN_PROBLEMS = 5000;
 const HELD_OUT_PROBLEMS = 500;
@@ -29,6 +41,10 @@ const BATCH_SIZE = 25;
 const EPOCHS = 3;
 const LEARNING_RATE = 0.01;
 const MAX_GRAD = 5;
+const SHOWN = 10;
+const HEATMAPS = 2;
+
+const events = reportEvents(Deno.args);
 
 /** What this script needs from the katas: the model, the clipping, the optimizer. */
 interface Katas {
@@ -92,6 +108,27 @@ function showAttention(model: Model, question: string, x: number[]): void {
   );
 }
 
+/**
+ * For one question, its answer and the attention weights of every character
+ * of the answer over the question's characters as written (x is reversed),
+ * the padding at the question's end left out.
+ */
+function attentionOf(model: Model, question: string, x: number[]) {
+  const [answer] = model.generate([x], DATE_START_ID, 10);
+  const T = x.length;
+  const shown = question.trimEnd().length;
+  const weights = answer.map((_, t) => {
+    model.generate([x], DATE_START_ID, t + 1);
+    const row = model.decoder.attention.attentionWeights[0].reshape(-1);
+    return Array.from({ length: shown }, (_, j) => row.get(T - 1 - j));
+  });
+  return {
+    question: question.trimEnd(),
+    answer: decodeDateChars(answer),
+    weights,
+  };
+}
+
 function train(katas: Katas, whose: string): void {
   const data = dateProblems(TRAIN_PROBLEMS + HELD_OUT_PROBLEMS, new Rng(0));
   // Reversed, as in the seq2seq kata's best setting.
@@ -120,6 +157,9 @@ function train(katas: Katas, whose: string): void {
   const order = new Rng(2);
   const start = performance.now();
   let heldOut = 0;
+  const losses: LinePoint[] = [];
+  const accuracies: LinePoint[] = [];
+  const batchesPerEpoch = Math.floor(TRAIN_PROBLEMS / BATCH_SIZE);
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     const perm = order.permutation(TRAIN_PROBLEMS);
     let total = 0;
@@ -134,8 +174,18 @@ function train(katas: Katas, whose: string): void {
       katas.clipGrads(model.grads, MAX_GRAD);
       optimizer.update(model.params, model.grads);
       count++;
+      events.progress({
+        epoch,
+        epochs: EPOCHS,
+        done: ((epoch - 1) * batchesPerEpoch + count) /
+          (EPOCHS * batchesPerEpoch),
+        loss: total / count,
+        testAccuracy: epoch > 1 ? heldOut : undefined,
+      });
     }
     heldOut = accuracy(model, heldOutXs, heldOutTs);
+    losses.push({ x: epoch, y: total / count, series: "training" });
+    accuracies.push({ x: epoch, y: 100 * heldOut, series: "held out" });
     console.log(
       `epoch ${epoch}/${EPOCHS}  training loss ${
         (total / count).toFixed(3)
@@ -152,6 +202,68 @@ function train(katas: Katas, whose: string): void {
   console.log(
     `Held-out accuracy ${(100 * heldOut).toFixed(1)} % after ${EPOCHS} epochs.`,
   );
+  if (!events.enabled) return;
+  const guesses = model.generate(
+    heldOutXs.slice(0, SHOWN),
+    DATE_START_ID,
+    heldOutTs[0].length - 1,
+  );
+  const answers: Answer[] = guesses.map((guess, n) => ({
+    question: data.questions[TRAIN_PROBLEMS + n].trim(),
+    answer: decodeDateChars(guess),
+    right: decodeDateChars(heldOutTs[n].slice(1)),
+  }));
+  const heatmaps: FigureChart[] = Array.from({ length: HEATMAPS }, (_, n) => {
+    const seen = attentionOf(
+      model,
+      data.questions[TRAIN_PROBLEMS + n],
+      heldOutXs[n],
+    );
+    return {
+      heading: `Where the decoder looked: ${JSON.stringify(seen.question)}`,
+      note: `A row per character of the model's answer ` +
+        `${JSON.stringify(seen.answer)}, a column per character of the ` +
+        `question as written (the spaces padding it left out); the darker ` +
+        `the cell, the more weight that character of the answer gave that ` +
+        `character of the question.`,
+      spec: attentionChart(seen.question, seen.answer, seen.weights),
+    };
+  });
+  events.figure("train-attention", {
+    title: `A seq2seq model with attention trained with ${whose} on ` +
+      `generated dates`,
+    summary: `Character vectors ${WORDVEC}, hidden ${HIDDEN}; ` +
+      `${TRAIN_PROBLEMS} training dates in many formats to be written as ` +
+      `ISO dates, ${HELD_OUT_PROBLEMS} held out, each question read ` +
+      `reversed; batches of ${BATCH_SIZE}, Adam with learning rate ` +
+      `${LEARNING_RATE}, gradients clipped to a norm of ${MAX_GRAD}, ` +
+      `${EPOCHS} epochs.`,
+    charts: [
+      {
+        heading: "Loss",
+        note: "The mean training loss over each epoch.",
+        spec: lineChart(losses, { x: "epoch", y: "loss", series: "data" }),
+      },
+      {
+        heading: "Held-out accuracy",
+        note: `The share of the ${HELD_OUT_PROBLEMS} held-out dates written ` +
+          `exactly (every character right) after each epoch; at the end: ` +
+          `${(100 * heldOut).toFixed(1)} %.`,
+        spec: lineChart(accuracies, {
+          x: "epoch",
+          y: "exact answers (%)",
+          series: "data",
+        }),
+      },
+      {
+        heading: "Held-out dates",
+        note: `The first ${SHOWN} held-out dates, the trained model's ` +
+          `answers and the right ones.`,
+        spec: answersChart(answers),
+      },
+      ...heatmaps,
+    ],
+  });
 }
 
 await runOnKatas("deno task train:attention:solution", {

@@ -6,7 +6,9 @@
  * question (the book's 7.4.1); `--peeky` trains your PeekySeq2seq (7.4.2,
  * the peeky_seq2seq kata) instead. With `--solution` (`deno task
  * train:seq2seq:solution`) it runs the worked answers from solutions/
- * instead.
+ * instead. Under lib/tools/train_report.ts (as the tasks run it) it also
+ * reports its progress and, at the end, a page of the loss and held-out
+ * accuracy per epoch and a few held-out questions with the model's answers.
  *
  * @module
  */
@@ -20,6 +22,13 @@ import { ADDITION_CHARS } from "../../lib/data/addition.ts";
 import { Rng } from "../../lib/random.ts";
 import { runOnKatas } from "../../lib/not_implemented.ts";
 import type { Optimizer, Params } from "../../lib/layer.ts";
+import { reportEvents } from "../../lib/tools/report_events.ts";
+import {
+  type Answer,
+  answersChart,
+  lineChart,
+  type LinePoint,
+} from "../../lib/tools/report.ts";
 
 const TRAIN_PROBLEMS = 10000;
 const HELD_OUT_PROBLEMS = 500;
@@ -29,6 +38,9 @@ const BATCH_SIZE = 100;
 const EPOCHS = 20;
 const LEARNING_RATE = 0.01;
 const MAX_GRAD = 5;
+const SHOWN = 10;
+
+const events = reportEvents(Deno.args);
 
 /** What this script needs from the katas: the model, the clipping, the optimizer. */
 interface Katas {
@@ -104,6 +116,9 @@ function train(katas: Katas, whose: string): void {
   const order = new Rng(2);
   const start = performance.now();
   let heldOut = 0;
+  const losses: LinePoint[] = [];
+  const accuracies: LinePoint[] = [];
+  const batchesPerEpoch = Math.floor(TRAIN_PROBLEMS / BATCH_SIZE);
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     const perm = order.permutation(TRAIN_PROBLEMS);
     let total = 0;
@@ -118,8 +133,18 @@ function train(katas: Katas, whose: string): void {
       katas.clipGrads(model.grads, MAX_GRAD);
       optimizer.update(model.params, model.grads);
       count++;
+      events.progress({
+        epoch,
+        epochs: EPOCHS,
+        done: ((epoch - 1) * batchesPerEpoch + count) /
+          (EPOCHS * batchesPerEpoch),
+        loss: total / count,
+        testAccuracy: epoch > 1 ? heldOut : undefined,
+      });
     }
     heldOut = accuracy(model, heldOutXs, heldOutTs);
+    losses.push({ x: epoch, y: total / count, series: "training" });
+    accuracies.push({ x: epoch, y: 100 * heldOut, series: "held out" });
     console.log(
       `epoch ${epoch}/${EPOCHS}  training loss ${
         (total / count).toFixed(3)
@@ -133,6 +158,55 @@ function train(katas: Katas, whose: string): void {
       `epochs${peeky ? " with the peeky decoder" : ""}${
         reverse ? ", the questions reversed" : ""
       }.`,
+  );
+  if (!events.enabled) return;
+  const guesses = model.generate(
+    heldOutXs.slice(0, SHOWN),
+    START_ID,
+    heldOutTs[0].length - 1,
+  );
+  const answers: Answer[] = guesses.map((guess, n) => ({
+    question: data.questions[TRAIN_PROBLEMS + n].trim(),
+    answer: decodeChars(guess).trim(),
+    right: decodeChars(heldOutTs[n].slice(1)).trim(),
+  }));
+  const setting = `${peeky ? "peeky " : ""}seq2seq${
+    reverse ? ", questions reversed" : ""
+  }`;
+  events.figure(
+    `train-seq2seq${peeky ? "-peeky" : ""}${reverse ? "-reverse" : ""}`,
+    {
+      title: `A ${setting} model trained with ${whose} on generated additions`,
+      summary: `Character vectors ${WORDVEC}, hidden ${HIDDEN}; ` +
+        `${TRAIN_PROBLEMS} training additions, ${HELD_OUT_PROBLEMS} held out` +
+        `${reverse ? ", each question read reversed" : ""}; batches of ` +
+        `${BATCH_SIZE}, Adam with learning rate ${LEARNING_RATE}, gradients ` +
+        `clipped to a norm of ${MAX_GRAD}, ${EPOCHS} epochs.`,
+      charts: [
+        {
+          heading: "Loss",
+          note: "The mean training loss over each epoch.",
+          spec: lineChart(losses, { x: "epoch", y: "loss", series: "data" }),
+        },
+        {
+          heading: "Held-out accuracy",
+          note: `The share of the ${HELD_OUT_PROBLEMS} held-out questions ` +
+            `answered exactly (every character right) after each epoch; at ` +
+            `the end: ${(100 * heldOut).toFixed(1)} %.`,
+          spec: lineChart(accuracies, {
+            x: "epoch",
+            y: "exact answers (%)",
+            series: "data",
+          }),
+        },
+        {
+          heading: "Held-out questions",
+          note: `The first ${SHOWN} held-out questions as written (before ` +
+            `any reversal), the trained model's answers and the right ones.`,
+          spec: answersChart(answers),
+        },
+      ],
+    },
   );
 }
 

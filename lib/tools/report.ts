@@ -805,3 +805,149 @@ export function barChart(
     ],
   };
 }
+
+/** One held-out question of a sequence model, for {@linkcode answersChart}. */
+export interface Answer {
+  /** The question as written ("16+75", "march 3, 1998"). */
+  question: string;
+  /** What the model wrote. */
+  answer: string;
+  /** What it should have written. */
+  right: string;
+}
+
+/**
+ * A few held-out questions of a sequence model as a table drawn by
+ * Vega-Lite: a row per question, its columns the question, the model's answer
+ * and the right one, the model's answer green when exact and red otherwise.
+ *
+ * @example
+ * ```ts
+ * import { answersChart } from "./report.ts";
+ * const spec = answersChart([
+ *   { question: "16+75", answer: "91", right: "91" },
+ *   { question: "2+2", answer: "5", right: "4" },
+ * ]);
+ * const cells = (spec.data as { values: { exact: boolean }[] }).values;
+ * console.assert(cells.length === 6 && !cells[5].exact);
+ * ```
+ */
+export function answersChart(answers: readonly Answer[]): VegaLiteSpec {
+  if (answers.length === 0) {
+    throw new Error("answersChart: there are no answers to show");
+  }
+  const columns = ["question", "the model's answer", "the right answer"];
+  const cells = answers.flatMap((a, row) => {
+    const exact = a.answer === a.right;
+    return [a.question, a.answer, a.right].map((text, c) => ({
+      row: row + 1,
+      column: columns[c],
+      text,
+      exact,
+      tone: c !== 1 ? "plain" : exact ? "exact" : "wrong",
+    }));
+  });
+  return {
+    width: { step: 260 },
+    height: { step: 24 },
+    data: { values: cells },
+    mark: { type: "text", font: "monospace", fontSize: 13 },
+    encoding: {
+      x: {
+        field: "column",
+        type: "nominal",
+        title: "held-out question",
+        sort: columns,
+        axis: { orient: "top", labelAngle: 0 },
+      },
+      y: { field: "row", type: "ordinal", title: "question no." },
+      text: { field: "text", type: "nominal" },
+      color: {
+        field: "tone",
+        type: "nominal",
+        title: "the model's answer",
+        scale: {
+          domain: ["exact", "wrong", "plain"],
+          range: ["#2a7a2a", "#c0282d", "#222"],
+        },
+        legend: { values: ["exact", "wrong"] },
+      },
+    },
+  };
+}
+
+/**
+ * Where a decoder with attention looked: a heatmap with a column per
+ * character of the question and a row per character of the answer, each cell
+ * shaded by the weight the answer's character gave the question's, from 0
+ * to 1. Characters may repeat, so cells are placed by position and the axes
+ * labelled with the characters.
+ *
+ * @example
+ * ```ts
+ * import { attentionChart } from "./report.ts";
+ * const spec = attentionChart("ab", "ba", [[0.1, 0.9], [0.8, 0.2]]);
+ * console.assert((spec.data as { values: unknown[] }).values.length === 4);
+ * ```
+ */
+export function attentionChart(
+  question: string,
+  answer: string,
+  weights: readonly (readonly number[])[],
+): VegaLiteSpec {
+  const q = [...question];
+  const a = [...answer];
+  if (
+    weights.length !== a.length ||
+    weights.some((row) => row.length !== q.length)
+  ) {
+    throw new Error(
+      `attentionChart: the weights must be ${a.length} rows (one per ` +
+        `character of the answer) of ${q.length} (one per character of the ` +
+        `question), not ${weights.map((row) => row.length).join(", ")}`,
+    );
+  }
+  const cells = weights.flatMap((row, t) =>
+    row.map((weight, p) => ({
+      t,
+      p,
+      weight,
+      answerChar: a[t],
+      questionChar: q[p],
+    }))
+  );
+  // A visible name for a space, which would otherwise label nothing.
+  const shown = (chars: string[]) =>
+    JSON.stringify(chars.map((c) => c === " " ? "␣" : c));
+  return {
+    width: { step: 22 },
+    height: { step: 22 },
+    data: { values: cells },
+    mark: "rect",
+    encoding: {
+      x: {
+        field: "p",
+        type: "ordinal",
+        title: "question, character by character",
+        axis: { labelExpr: `${shown(q)}[datum.value]`, labelAngle: 0 },
+      },
+      y: {
+        field: "t",
+        type: "ordinal",
+        title: "answer, character by character",
+        axis: { labelExpr: `${shown(a)}[datum.value]` },
+      },
+      color: {
+        field: "weight",
+        type: "quantitative",
+        title: "attention weight",
+        scale: { domain: [0, 1], range: ["white", "black"] },
+      },
+      tooltip: [
+        { field: "answerChar", type: "nominal", title: "answer" },
+        { field: "questionChar", type: "nominal", title: "question" },
+        { field: "weight", type: "quantitative", format: ".2f" },
+      ],
+    },
+  };
+}

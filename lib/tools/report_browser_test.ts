@@ -11,6 +11,8 @@
 import { assert } from "../testing/assert.ts";
 import { CHROMIUM_CANDIDATES, findChromium } from "./chromium.ts";
 import {
+  answersChart,
+  attentionChart,
   barChart,
   type Figure,
   figurePage,
@@ -35,8 +37,8 @@ const root = new URL("../../", import.meta.url).pathname;
 
 /**
  * Made-up pages of the tasks that train on generated text, search or time
- * (cbow, rnnlm, search, numerical), built from the chart kinds those tasks
- * use: no MNIST, no training.
+ * (cbow, rnnlm, search, numerical, attention), built from the chart kinds
+ * those tasks use: no MNIST, no training.
  */
 function madeUpFigures(): Record<string, Figure> {
   const rng = new Rng(3);
@@ -109,6 +111,42 @@ function madeUpFigures(): Record<string, Figure> {
           5,
         ),
       }],
+    },
+    "attention-report": {
+      title: "A made-up model with attention",
+      summary: "Numbers invented for the test.",
+      charts: [
+        {
+          heading: "Held-out accuracy",
+          spec: lineChart(
+            [1, 2, 3].map((x) => ({ x, y: 100 - 90 / x, series: "held out" })),
+            { x: "epoch", y: "exact answers (%)", series: "data" },
+          ),
+        },
+        {
+          heading: "Held-out dates",
+          spec: answersChart([
+            { question: "3/9/01", answer: "2001-03-09", right: "2001-03-09" },
+            {
+              question: "MAY 1, 1999",
+              answer: "1999-05-11",
+              right: "1999-05-01",
+            },
+          ]),
+        },
+        {
+          heading: "Where the decoder looked",
+          spec: attentionChart(
+            "may 1, 99",
+            "1999-05-01",
+            Array.from({ length: 10 }, () => {
+              const row = Array.from({ length: 9 }, () => rng.uniform() ** 4);
+              const sum = row.reduce((a, b) => a + b);
+              return row.map((w) => w / sum);
+            }),
+          ),
+        },
+      ],
     },
     "numerical-report": {
       title: "Made-up gradients",

@@ -5,6 +5,8 @@ import {
   assertThrows,
 } from "../testing/assert.ts";
 import {
+  answersChart,
+  attentionChart,
   barChart,
   htmlPage,
   lineChart,
@@ -282,5 +284,66 @@ Deno.test("barChart keeps the bars' order and puts values on a log scale on dema
       }),
     Error,
     "positive",
+  );
+});
+
+Deno.test("answersChart: three columns per question, the model's answer toned by whether it is exact", () => {
+  const spec = answersChart([
+    { question: "16+75", answer: "91", right: "91" },
+    { question: "2+2", answer: "5", right: "4" },
+  ]);
+  const cells = (spec.data as {
+    values: { row: number; column: string; text: string; tone: string }[];
+  }).values;
+  assertEquals(cells.map((c) => c.text), [
+    "16+75",
+    "91",
+    "91",
+    "2+2",
+    "5",
+    "4",
+  ]);
+  assertEquals(cells.map((c) => c.row), [1, 1, 1, 2, 2, 2]);
+  assertEquals(cells.map((c) => c.tone), [
+    "plain",
+    "exact",
+    "plain",
+    "plain",
+    "wrong",
+    "plain",
+  ]);
+  const encoding = spec.encoding as Record<string, Record<string, unknown>>;
+  assertEquals(encoding.x.title, "held-out question");
+  assertThrows(() => answersChart([]), Error, "no answers");
+});
+
+Deno.test("attentionChart: a cell per pair of characters, placed by position and labelled with the characters", () => {
+  const spec = attentionChart("a a", "ba", [[0.1, 0.2, 0.7], [0.6, 0.3, 0.1]]);
+  const cells = (spec.data as {
+    values: { t: number; p: number; weight: number; questionChar: string }[];
+  }).values;
+  assertEquals(cells.length, 6);
+  assertEquals(
+    cells[5],
+    {
+      t: 1,
+      p: 2,
+      weight: 0.1,
+      answerChar: "a",
+      questionChar: "a",
+    } as unknown as typeof cells[5],
+  );
+  const encoding = spec.encoding as Record<
+    string,
+    { title: string; axis?: { labelExpr: string } }
+  >;
+  assertEquals(encoding.x.axis?.labelExpr, '["a","␣","a"][datum.value]');
+  assertEquals(encoding.y.axis?.labelExpr, '["b","a"][datum.value]');
+  assertEquals(encoding.x.title, "question, character by character");
+  assertEquals(encoding.y.title, "answer, character by character");
+  assertThrows(
+    () => attentionChart("ab", "c", [[1]]),
+    Error,
+    "1 rows (one per character of the answer) of 2",
   );
 });
