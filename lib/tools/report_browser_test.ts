@@ -223,17 +223,17 @@ Deno.test({
         paths.push(path);
       }
       for (
-        const name of [
-          "optimizer_paths",
-          "activation_histograms",
-          "spiral_boundary",
+        const [name, script] of [
+          ["optimizer_paths", "katas/adam/optimizer_paths.ts"],
+          [
+            "activation_histograms",
+            "katas/weight_init/activation_histograms.ts",
+          ],
+          ["spiral_boundary", "katas/training/spiral_boundary.ts"],
         ]
       ) {
         const path = `${pages}/${name}.html`;
-        await Deno.writeTextFile(
-          path,
-          await figureOf(`lib/tools/figures/${name}.ts`),
-        );
+        await Deno.writeTextFile(path, await figureOf(script));
         paths.push(path);
       }
       const { code, stdout, stderr } = await new Deno.Command(

@@ -9,16 +9,16 @@
  * @module
  */
 
-import { spiral } from "../../data/spiral.ts";
-import { runOnKatas } from "../../not_implemented.ts";
-import { Rng } from "../../random.ts";
-import { Tensor } from "../../tensor.ts";
-import { reportEvents } from "../report_events.ts";
+import { spiral } from "../../lib/data/spiral.ts";
+import { runOnKatas } from "../../lib/not_implemented.ts";
+import { Rng } from "../../lib/random.ts";
+import { Tensor } from "../../lib/tensor.ts";
+import { reportEvents } from "../../lib/tools/report_events.ts";
 import type {
   TrainingData,
   TrainingHistory,
   TrainingOptions,
-} from "../../../katas/training/train.ts";
+} from "./train.ts";
 
 const HIDDEN = 50;
 const ITERATIONS = 4000;
@@ -138,8 +138,7 @@ function draw<Net extends { predict(x: Tensor): Tensor }>(
 }
 
 await runOnKatas("deno task figure:spiral:solution", {
-  yours: async (whose) =>
-    draw(await import("../../../katas/training/train.ts"), whose),
+  yours: async (whose) => draw(await import("./train.ts"), whose),
   solutions: async (whose) =>
-    draw(await import("../../../solutions/training/train.ts"), whose),
+    draw(await import("../../solutions/training/train.ts"), whose),
 });

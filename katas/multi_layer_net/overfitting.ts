@@ -10,12 +10,12 @@
  * @module
  */
 
-import { loadMnist } from "../../data/mnist.ts";
-import type { Optimizer, Params } from "../../layer.ts";
-import { runOnKatas } from "../../not_implemented.ts";
-import { Rng } from "../../random.ts";
-import type { Tensor } from "../../tensor.ts";
-import { reportEvents } from "../report_events.ts";
+import { loadMnist } from "../../lib/data/mnist.ts";
+import type { Optimizer, Params } from "../../lib/layer.ts";
+import { runOnKatas } from "../../lib/not_implemented.ts";
+import { Rng } from "../../lib/random.ts";
+import type { Tensor } from "../../lib/tensor.ts";
+import { reportEvents } from "../../lib/tools/report_events.ts";
 
 const TRAIN = 300;
 const EPOCHS = 200;
@@ -139,12 +139,12 @@ async function draw(katas: Katas, whose: string): Promise<void> {
 await runOnKatas("deno task figure:overfitting:solution", {
   yours: async (whose) =>
     draw({
-      ...await import("../../../katas/multi_layer_net/multi_layer_net.ts"),
-      ...await import("../../../katas/sgd/sgd.ts"),
+      ...await import("./multi_layer_net.ts"),
+      ...await import("../sgd/sgd.ts"),
     }, whose),
   solutions: async (whose) =>
     draw({
-      ...await import("../../../solutions/multi_layer_net/multi_layer_net.ts"),
-      ...await import("../../../solutions/sgd/sgd.ts"),
+      ...await import("../../solutions/multi_layer_net/multi_layer_net.ts"),
+      ...await import("../../solutions/sgd/sgd.ts"),
     }, whose),
 });

@@ -8,10 +8,10 @@
  * @module
  */
 
-import { runOnKatas } from "../../not_implemented.ts";
-import type { Optimizer } from "../../layer.ts";
-import { Tensor } from "../../tensor.ts";
-import { reportEvents } from "../report_events.ts";
+import { runOnKatas } from "../../lib/not_implemented.ts";
+import type { Optimizer } from "../../lib/layer.ts";
+import { Tensor } from "../../lib/tensor.ts";
+import { reportEvents } from "../../lib/tools/report_events.ts";
 
 const START: readonly [number, number] = [-7, 2];
 const STEPS = 30;
@@ -138,17 +138,16 @@ function draw(optimizers: Optimizers, whose: string): void {
 await runOnKatas("deno task figure:optimizers:solution", {
   yours: async (whose) =>
     draw({
-      SGD: (await import("../../../katas/sgd/sgd.ts")).SGD,
-      Momentum: (await import("../../../katas/momentum/momentum.ts")).Momentum,
-      AdaGrad: (await import("../../../katas/adagrad/adagrad.ts")).AdaGrad,
-      Adam: (await import("../../../katas/adam/adam.ts")).Adam,
+      SGD: (await import("../sgd/sgd.ts")).SGD,
+      Momentum: (await import("../momentum/momentum.ts")).Momentum,
+      AdaGrad: (await import("../adagrad/adagrad.ts")).AdaGrad,
+      Adam: (await import("./adam.ts")).Adam,
     }, whose),
   solutions: async (whose) =>
     draw({
-      SGD: (await import("../../../solutions/sgd/sgd.ts")).SGD,
-      Momentum:
-        (await import("../../../solutions/momentum/momentum.ts")).Momentum,
-      AdaGrad: (await import("../../../solutions/adagrad/adagrad.ts")).AdaGrad,
-      Adam: (await import("../../../solutions/adam/adam.ts")).Adam,
+      SGD: (await import("../../solutions/sgd/sgd.ts")).SGD,
+      Momentum: (await import("../../solutions/momentum/momentum.ts")).Momentum,
+      AdaGrad: (await import("../../solutions/adagrad/adagrad.ts")).AdaGrad,
+      Adam: (await import("../../solutions/adam/adam.ts")).Adam,
     }, whose),
 });

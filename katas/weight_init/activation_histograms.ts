@@ -10,10 +10,10 @@
  * @module
  */
 
-import { runOnKatas } from "../../not_implemented.ts";
-import { Rng } from "../../random.ts";
-import { Tensor } from "../../tensor.ts";
-import { reportEvents } from "../report_events.ts";
+import { runOnKatas } from "../../lib/not_implemented.ts";
+import { Rng } from "../../lib/random.ts";
+import { Tensor } from "../../lib/tensor.ts";
+import { reportEvents } from "../../lib/tools/report_events.ts";
 
 const SAMPLES = 1000;
 const UNITS = 100;
@@ -135,12 +135,12 @@ function draw(katas: Katas, whose: string): void {
 await runOnKatas("deno task figure:activations:solution", {
   yours: async (whose) =>
     draw({
-      ...await import("../../../katas/weight_init/weight_init.ts"),
-      ...await import("../../../katas/activation_functions/activations.ts"),
+      ...await import("./weight_init.ts"),
+      ...await import("../activation_functions/activations.ts"),
     }, whose),
   solutions: async (whose) =>
     draw({
-      ...await import("../../../solutions/weight_init/weight_init.ts"),
-      ...await import("../../../solutions/activation_functions/activations.ts"),
+      ...await import("../../solutions/weight_init/weight_init.ts"),
+      ...await import("../../solutions/activation_functions/activations.ts"),
     }, whose),
 });
