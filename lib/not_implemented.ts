@@ -83,6 +83,40 @@ export function isOfflineFailure(output: string): boolean {
 }
 
 /**
+ * The number of epochs a training script was given as `--epochs=N` among
+ * `args`, or `fallback` without one; a value that is not a whole number of
+ * at least 1 throws a {@link LearnerMessageError} naming it, which
+ * {@link runOnKatas} prints alone.
+ *
+ * @example
+ * ```ts
+ * import { epochsOption, LearnerMessageError } from "./not_implemented.ts";
+ * console.assert(epochsOption(["--solution", "--epochs=3"], 6) === 3);
+ * console.assert(epochsOption([], 6) === 6);
+ * try {
+ *   epochsOption(["--epochs=two"], 6);
+ *   throw new Error("unreachable");
+ * } catch (e) {
+ *   console.assert(e instanceof LearnerMessageError);
+ * }
+ * ```
+ */
+export function epochsOption(
+  args: readonly string[],
+  fallback: number,
+): number {
+  const arg = args.find((a) => a.startsWith("--epochs="));
+  if (arg === undefined) return fallback;
+  const epochs = Number(arg.slice("--epochs=".length));
+  if (!Number.isInteger(epochs) || epochs < 1) {
+    throw new LearnerMessageError(
+      `--epochs needs a whole number of at least 1, got ${arg}`,
+    );
+  }
+  return epochs;
+}
+
+/**
  * The sentence a script built on the katas (a training task, say) prints
  * when a kata it needs is still a stub: what to finish, how to check it, and
  * the `alternative` command that runs the worked answers instead.

@@ -15,18 +15,10 @@ import { loadMnist } from "../../lib/data/mnist.ts";
 import { Rng } from "../../lib/random.ts";
 import type { Tensor } from "../../lib/tensor.ts";
 import type { Optimizer, Params } from "../../lib/layer.ts";
-import { runOnKatas } from "../../lib/not_implemented.ts";
+import { epochsOption, runOnKatas } from "../../lib/not_implemented.ts";
 import { misclassified, reportEvents } from "../../lib/tools/report_events.ts";
 import type { Misclassified } from "../../lib/tools/report.ts";
 
-const epochsArg = Deno.args.find((a) => a.startsWith("--epochs="));
-const EPOCHS = epochsArg ? Number(epochsArg.slice("--epochs=".length)) : 10;
-if (!Number.isInteger(EPOCHS) || EPOCHS < 1) {
-  console.error(
-    `--epochs needs a whole number of at least 1, got ${epochsArg}`,
-  );
-  Deno.exit(2);
-}
 // Smaller than the book's 100: with 8,000 digits instead of 60,000, more
 // steps per epoch, and a step of 32 costs less than a third of one of 100.
 const BATCH_SIZE = 32;
@@ -63,6 +55,8 @@ async function train(
   { DeepConvNet, Adam }: Katas,
   whose: string,
 ): Promise<void> {
+  // Read here, inside runOnKatas, so a bad value is one sentence.
+  const EPOCHS = epochsOption(Deno.args, 10);
   const data = await loadMnist({ flatten: false });
   const trainSize = data.xTrain.shape[0];
   const batchesPerEpoch = Math.floor(trainSize / BATCH_SIZE);
