@@ -24,13 +24,13 @@ import { runOnKatas } from "../../lib/not_implemented.ts";
 import type { Tensor } from "../../lib/tensor.ts";
 import type { Optimizer, Params } from "../../lib/layer.ts";
 import { reportEvents } from "../../lib/tools/report_events.ts";
+import { trainEpochs } from "../seq2seq/train_loop.ts";
 import {
   type Answer,
   answersChart,
   attentionChart,
   type FigureChart,
   lineChart,
-  type LinePoint,
 } from "../../lib/tools/report.ts";
 
 const TRAIN_PROBLEMS = 5000;
@@ -66,25 +66,6 @@ interface Katas {
 }
 
 type Model = InstanceType<Katas["AttentionSeq2seq"]>;
-
-/** The share of `xs` whose generated answer is exactly `ts` (without its start). */
-function accuracy(model: Model, xs: number[][], ts: number[][]): number {
-  let right = 0;
-  for (let i = 0; i < xs.length; i += BATCH_SIZE) {
-    const answers = ts.slice(i, i + BATCH_SIZE);
-    const guesses = model.generate(
-      xs.slice(i, i + BATCH_SIZE),
-      DATE_START_ID,
-      answers[0].length - 1,
-    );
-    guesses.forEach((guess, n) => {
-      if (decodeDateChars(guess) === decodeDateChars(answers[n].slice(1))) {
-        right++;
-      }
-    });
-  }
-  return right / xs.length;
-}
 
 /**
  * For one question, the character of the question each character of the
@@ -153,47 +134,22 @@ function train(katas: Katas, whose: string): void {
       `held-out dates, an answer right only if every character is.`,
   );
   const model = new katas.AttentionSeq2seq(V, WORDVEC, HIDDEN, new Rng(1));
-  const optimizer = new katas.Adam(LEARNING_RATE);
-  const order = new Rng(2);
-  const start = performance.now();
-  let heldOut = 0;
-  const losses: LinePoint[] = [];
-  const accuracies: LinePoint[] = [];
-  const batchesPerEpoch = Math.floor(TRAIN_PROBLEMS / BATCH_SIZE);
-  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-    const perm = order.permutation(TRAIN_PROBLEMS);
-    let total = 0;
-    let count = 0;
-    for (let i = 0; i + BATCH_SIZE <= TRAIN_PROBLEMS; i += BATCH_SIZE) {
-      const batch = perm.slice(i, i + BATCH_SIZE);
-      total += model.forward(
-        batch.map((k) => trainXs[k]),
-        batch.map((k) => trainTs[k]),
-      );
-      model.backward();
-      katas.clipGrads(model.grads, MAX_GRAD);
-      optimizer.update(model.params, model.grads);
-      count++;
-      events.progress({
-        epoch,
-        epochs: EPOCHS,
-        done: ((epoch - 1) * batchesPerEpoch + count) /
-          (EPOCHS * batchesPerEpoch),
-        loss: total / count,
-        testAccuracy: epoch > 1 ? heldOut : undefined,
-      });
-    }
-    heldOut = accuracy(model, heldOutXs, heldOutTs);
-    losses.push({ x: epoch, y: total / count, series: "training" });
-    accuracies.push({ x: epoch, y: 100 * heldOut, series: "held out" });
-    console.log(
-      `epoch ${epoch}/${EPOCHS}  training loss ${
-        (total / count).toFixed(3)
-      }  held-out accuracy ${(100 * heldOut).toFixed(1)} %  ${
-        ((performance.now() - start) / 1000).toFixed(1)
-      } s`,
-    );
-  }
+  const { losses, accuracies, heldOut } = trainEpochs({
+    model,
+    optimizer: new katas.Adam(LEARNING_RATE),
+    clipGrads: katas.clipGrads,
+    maxGrad: MAX_GRAD,
+    trainXs,
+    trainTs,
+    heldOutXs,
+    heldOutTs,
+    batchSize: BATCH_SIZE,
+    epochs: EPOCHS,
+    order: new Rng(2),
+    startId: DATE_START_ID,
+    decode: decodeDateChars,
+    events,
+  });
   showAttention(
     model,
     data.questions[TRAIN_PROBLEMS],
