@@ -77,7 +77,7 @@ Deno.test("copyStrided copies permuted views (transposes) like a naive loop, at 
   for (let trial = 0; trial < 300; trial++) {
     const view = randomView(rng);
     // Axes in a random order: the stride-1 axis lands anywhere, tiles too
-    // (axes longer than 16 come from the long rows of randomView).
+    // (axes longer than a tile come from the long rows of randomView).
     const order = view.shape.map((_, d) => d);
     for (let i = order.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);
@@ -96,6 +96,20 @@ Deno.test("copyStrided copies permuted views (transposes) like a naive loop, at 
     expected.set(want, at);
     copyStrided(src, view.offset, shape, strides, out, at);
     sameArrays(out, expected, `${shape} ${strides} at ${at}`);
+  }
+});
+
+Deno.test("copyStrided transposes matrices of many tiles, with partial tiles and leftover columns", () => {
+  const rng = new Rng(17);
+  for (let trial = 0; trial < 40; trial++) {
+    const rows = 1 + rng.int(100);
+    const cols = 1 + rng.int(100);
+    const src = Float64Array.from({ length: rows * cols }, () => rng.normal());
+    // The transpose of src read as rows x cols: cols x rows.
+    const want = offsets([cols, rows], [1, cols], 0).map((i) => src[i]);
+    const out = new Float64Array(rows * cols);
+    copyStrided(src, 0, [cols, rows], [1, cols], out, 0);
+    sameArrays(out, want, `${rows} x ${cols}`);
   }
 });
 
