@@ -12,6 +12,7 @@ import { formatTensor } from "./format.ts";
 import { matmul as matmulKernel, type Operand } from "./kernels/matmul.ts";
 import { gatherStrided, scatterStrided } from "./kernels/strided.ts";
 import {
+  argBestRows,
   assignRow,
   broadcastRows,
   broadcastWhere,
@@ -1603,6 +1604,27 @@ export class Tensor {
     const inner = sizeOf(this.shape.slice(ax + 1));
     const out = new Float64Array(outer * inner);
     const x = peek(this);
+    if (inner === 1) {
+      // Along the last axis (max pooling's windows): runs one after another.
+      argBestRows(x, out, outer, len, high);
+    } else {
+      this.#argBestStrided(x, out, outer, len, inner, high);
+    }
+    const shape = keepdims
+      ? this.shape.map((d, i) => (i === ax ? 1 : d))
+      : this.shape.filter((_, i) => i !== ax);
+    return new Tensor(out, shape);
+  }
+
+  /** {@link Tensor.#argBest} along an axis of stride `inner` > 1. */
+  #argBestStrided(
+    x: Float64Array,
+    out: Float64Array,
+    outer: number,
+    len: number,
+    inner: number,
+    high: boolean,
+  ): void {
     // Without a branch on the comparison, which random values (and the
     // 2 x 2 windows of max pooling) would mispredict half the time: its
     // outcome, 0 or 1, masks in the new index, and the best value is read
@@ -1622,10 +1644,6 @@ export class Tensor {
         out[o * inner + i] = best;
       }
     }
-    const shape = keepdims
-      ? this.shape.map((d, i) => (i === ax ? 1 : d))
-      : this.shape.filter((_, i) => i !== ax);
-    return new Tensor(out, shape);
   }
 
   #nonEmpty(op: string, axis: number | undefined): void {

@@ -414,6 +414,17 @@ Deno.test("max and argmax let NaN win, like numpy", () => {
   assertData(Tensor.from([[1, 2], [NaN, 0]]).argmax(0), [2], [1, 0]);
   assertStrictEquals(Tensor.from([1, NaN, -3, NaN]).argmin(), 1);
   assertData(Tensor.from([[1, NaN], [NaN, 0]]).argmin(1), [2], [1, 0]);
+  // Along the last axis, with two NaNs in a row: the first one wins.
+  assertData(
+    Tensor.from([[1, NaN, 3, NaN], [4, 4, NaN, NaN]]).argmax(1),
+    [2],
+    [1, 2],
+  );
+  assertData(
+    Tensor.from([[5, NaN, -3, NaN], [4, 4, 4, NaN]]).argmin(1),
+    [2],
+    [1, 3],
+  );
 });
 
 Deno.test("maximum and minimum give NaN where either side is NaN, like numpy", () => {

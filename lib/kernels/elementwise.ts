@@ -311,6 +311,52 @@ export const reducers: Readonly<Record<"sum" | "max" | "min", Reducer>> = {
 };
 
 /**
+ * The index of the largest value (`high`) or the smallest of each of
+ * `count` runs of `len` consecutive values of `x` (the first one on ties;
+ * the first NaN wins, as in numpy), into `out[0]` ... `out[count - 1]`.
+ *
+ * @example
+ * ```ts
+ * import { argBestRows } from "./elementwise.ts";
+ * const out = new Float64Array(2);
+ * argBestRows(new Float64Array([3, 1, 2, 5]), out, 2, 2, true);
+ * console.assert(out.join() === "0,1");
+ * argBestRows(new Float64Array([3, NaN, NaN, 5]), out, 1, 4, false);
+ * console.assert(out[0] === 1);
+ * ```
+ */
+export function argBestRows(
+  x: Float64Array,
+  out: Float64Array,
+  count: number,
+  len: number,
+  high: boolean,
+): void {
+  // One loop for each direction, and the comparison's outcome (0 or 1)
+  // masking in the new index rather than a branch, which random values and
+  // max pooling's 2 x 2 windows would mispredict half the time.
+  if (high) {
+    for (let r = 0, start = 0; r < count; r++, start += len) {
+      let at = start;
+      for (let k = start + 1, end = start + len; k < end; k++) {
+        const wins = +(x[k] > x[at]) | (+(x[k] !== x[k]) & +(x[at] === x[at]));
+        at ^= (at ^ k) & -wins;
+      }
+      out[r] = at - start;
+    }
+  } else {
+    for (let r = 0, start = 0; r < count; r++, start += len) {
+      let at = start;
+      for (let k = start + 1, end = start + len; k < end; k++) {
+        const wins = +(x[k] < x[at]) | (+(x[k] !== x[k]) & +(x[at] === x[at]));
+        at ^= (at ^ k) & -wins;
+      }
+      out[r] = at - start;
+    }
+  }
+}
+
+/**
  * `out = cond ? a : b` elementwise over `shape` (numpy's `np.where`), each
  * operand read with its own strides along each axis of `shape`, 0 where it
  * repeats. A condition is true when it is not 0 (NaN is true, as in numpy).
