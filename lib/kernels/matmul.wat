@@ -20,7 +20,7 @@
   (memory (export "memory") 1)
 
   ;; 1 if none of the n floats at $x is Infinity or NaN, else 0.
-  (func $finite (param $x i32) (param $n i32) (result i32)
+  (func $finite (export "finite") (param $x i32) (param $n i32) (result i32)
     (local $end i32) (local $v v128) (local $bad v128) (local $last f64)
     (local.set $end
       (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
@@ -196,16 +196,17 @@
   ;; out = a . b, two rows of a at a time. Scratch space, from the caller:
   ;; $values0, $values1 (k + 3 f64 each) and $rows (k + 3 i32) for the
   ;; terms; $zeros, max(k, m) floats that are 0; $spare, m floats.
+  ;; $keepZeros: 0 if every element of b is finite (`finite` above), so
+  ;; that zeros of a may be skipped, else 1; the caller asks once for all
+  ;; the blocks of rows of a it multiplies by the same b.
   (func (export "matmul")
     (param $a i32) (param $b i32) (param $out i32)
     (param $n i32) (param $k i32) (param $m i32)
     (param $values0 i32) (param $values1 i32) (param $rows i32)
-    (param $zeros i32) (param $spare i32)
-    (local $keepZeros i32) (local $rowBytes i32) (local $panel i32)
+    (param $zeros i32) (param $spare i32) (param $keepZeros i32)
+    (local $rowBytes i32) (local $panel i32)
     (local $p0 i32) (local $len i32) (local $i i32) (local $count i32)
     (local $q i32) (local $a0 i32) (local $a1 i32) (local $out0 i32) (local $out1 i32)
-    (local.set $keepZeros
-      (i32.eqz (call $finite (local.get $b) (i32.mul (local.get $k) (local.get $m)))))
     (local.set $rowBytes (i32.shl (local.get $m) (i32.const 3)))
     ;; Rows of b per panel: 256 KB of them (at least 4), which stay in the
     ;; L2 cache while every row of a passes over them. (The + 1 keeps an m

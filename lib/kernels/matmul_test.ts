@@ -140,3 +140,37 @@ Deno.test("a product too large for the kernel's memory fails with a RangeError n
   );
   assert(error.message.includes("[70000, 0] times [0, 70000]"), error.message);
 });
+
+Deno.test("tall products go through the kernel in blocks of rows and stay exact, a in an array or in a view", () => {
+  const rng = new Rng(5);
+  // 25 + 30 columns make blocks of 297 rows, from 16 blocks' worth of
+  // rows: 4,900 rows are 16 blocks and one of 148.
+  const [n, k, m] = [4900, 25, 30];
+  const a = draws(rng, n * k, 0.8);
+  const b = draws(rng, k * m);
+  const want = naive(a, b, n, k, m);
+  assertSame(matmul(a, b, n, k, m), want, "a in an array");
+  // a as the walk of a transpose: 7 images of 700 positions by 25 values,
+  // stored as [7, 25, 700]; blocks are whole images.
+  const stored = new Float64Array(n * k);
+  for (let img = 0; img < 7; img++) {
+    for (let p = 0; p < 700; p++) {
+      for (let c = 0; c < k; c++) {
+        stored[img * k * 700 + c * 700 + p] = a[(img * 700 + p) * k + c];
+      }
+    }
+  }
+  const view = {
+    data: stored,
+    offset: 0,
+    shape: [7, 700, 25],
+    strides: [25 * 700, 1, 700],
+  };
+  assertSame(matmul(view, b, n, k, m), want, "a as a view of images");
+  // A walk that does not split at a row is multiplied in one block.
+  const flat = { data: a, offset: 0, shape: [n * k], strides: [1] };
+  assertSame(matmul(flat, b, n, k, m), want, "a as one long walk");
+  // Infinity in b forbids skipping zeros in every block.
+  b[k * m - 1] = Infinity;
+  assertSame(matmul(a, b, n, k, m), naive(a, b, n, k, m), "Infinity in b");
+});
