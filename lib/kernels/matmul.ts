@@ -1,9 +1,9 @@
 /**
  * The matrix product behind `Tensor.matmul`: the WebAssembly SIMD kernel of
  * matmul.wat, run on copies of the operands in its memory (a tall a in
- * blocks of rows). The result is bit
- * for bit the naive triple loop's (see matmul.wat for why); the kernel is
- * several times faster than the best plain TypeScript loop.
+ * blocks of rows). The result is bit for bit the naive triple loop's (see
+ * matmul.wat for why); the kernel is several times faster than the best
+ * plain TypeScript loop.
  *
  * @module
  */
