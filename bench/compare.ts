@@ -6,7 +6,11 @@
  * within tolerance, then prints a table of median times and each peer's time
  * divided by ours. A missing peer gets a column saying so.
  *
- * Usage: deno task bench:compare [workload id ...] [--numpy-threads=N]
+ * Usage: deno task bench:compare [workload id ...] [--numpy-threads=N] [--split]
+ *
+ * With `--split`, the table is followed by one per training step that shows
+ * where its time goes, layer by layer, in our toolkit and in numpy (see
+ * bench/split.ts).
  *
  * numpy runs with one BLAS thread unless told otherwise, as our toolkit and
  * TensorFlow.js's CPU backend compute on one core.
@@ -16,6 +20,7 @@
 
 import { cpus } from "node:os";
 import { Tensor } from "../lib/tensor.ts";
+import { PRODUCTS, type Split, splitStep, STEP } from "./split.ts";
 import {
   BATCH,
   LEARNING_RATE,
@@ -39,6 +44,9 @@ const SETTINGS = {
   learningRate: LEARNING_RATE,
   batch: BATCH,
 };
+
+/** Steps measured, after a few untimed ones, for `--split`. */
+const SPLIT_STEPS = 30;
 
 /**
  * The largest difference from our result, relative to our largest
@@ -159,14 +167,14 @@ async function readTensor(dir: string, spec: FileSpec): Promise<Tensor> {
 async function runNumpyScript(
   dir: string,
   threads: number,
-  arg: string,
+  ...args: string[]
 ): Promise<Record<string, unknown> | string> {
   const script = new URL("./compare_numpy.py", import.meta.url).pathname;
   const n = String(threads);
   let result: Deno.CommandOutput;
   try {
     result = await new Deno.Command("python3", {
-      args: [script, dir, arg],
+      args: [script, dir, ...args],
       env: { OPENBLAS_NUM_THREADS: n, OMP_NUM_THREADS: n, MKL_NUM_THREADS: n },
       stdout: "piped",
       stderr: "piped",
@@ -212,6 +220,7 @@ class Numpy {
       );
     const spec = {
       settings: SETTINGS,
+      splitSteps: SPLIT_STEPS,
       workloads: await Promise.all(
         list.map(async (w) => ({ id: w.id, inputs: await inputs(w) })),
       ),
@@ -224,6 +233,12 @@ class Numpy {
   async time(id: string): Promise<NumpyResult | string> {
     const report = await runNumpyScript(this.dir, this.threads, id);
     return typeof report === "string" ? report : report[id] as NumpyResult;
+  }
+
+  /** Its {@link Split} of a training step; a string says why it could not. */
+  async split(id: string): Promise<Split | string> {
+    const report = await runNumpyScript(this.dir, this.threads, id, "--split");
+    return typeof report === "string" ? report : report as Split;
   }
 
   /** Its outputs of a workload, read back. */
@@ -308,20 +323,59 @@ function timeTfjs(
   }
 }
 
-/** The command line: workload ids, and `--numpy-threads=N` (default 1). */
-function parseArgs(args: string[]): { ids: string[]; numpyThreads: number } {
+/** The command line: workload ids, `--numpy-threads=N` (default 1), `--split`. */
+function parseArgs(
+  args: string[],
+): { ids: string[]; numpyThreads: number; split: boolean } {
   let numpyThreads = 1;
+  let split = false;
   const ids: string[] = [];
   for (const arg of args) {
     const threads = arg.match(/^--numpy-threads=(\d+)$/);
     if (threads) numpyThreads = Number(threads[1]);
+    else if (arg === "--split") split = true;
     else ids.push(arg);
   }
-  return { ids, numpyThreads };
+  return { ids, numpyThreads, split };
+}
+
+/**
+ * For each training step of `list`, a table of the median time per step of
+ * each part, ours beside numpy's (or why numpy's is missing).
+ */
+async function printSplits(list: Workload[], numpy: Numpy | string) {
+  for (const w of list.filter((w) => w.id.endsWith("_step"))) {
+    const ours = splitStep(w, SPLIT_STEPS);
+    const peer = typeof numpy === "string" ? numpy : await numpy.split(w.id);
+    const parts = [
+      ...Object.keys(ours).filter((p) => p !== PRODUCTS && p !== STEP),
+      PRODUCTS,
+      STEP,
+    ];
+    console.log();
+    console.log(
+      `${w.label}: median time per step of each part (${SPLIT_STEPS} steps)${
+        typeof peer === "string" ? `; numpy: ${peer}` : ""
+      }`,
+    );
+    console.log();
+    printTable([
+      ["part", "ours", "numpy", "x ours"],
+      ...parts.map((part) => {
+        const theirs = typeof peer === "string" ? undefined : peer[part];
+        return [
+          part,
+          formatSeconds(ours[part] ?? 0),
+          theirs === undefined ? "-" : formatSeconds(theirs),
+          theirs === undefined ? "-" : (theirs / (ours[part] ?? 0)).toFixed(2),
+        ];
+      }),
+    ]);
+  }
 }
 
 async function main() {
-  const { ids, numpyThreads } = parseArgs(Deno.args);
+  const { ids, numpyThreads, split } = parseArgs(Deno.args);
   const list = workloads().filter((w) =>
     ids.length === 0 || ids.includes(w.id)
   );
@@ -433,6 +487,7 @@ async function main() {
       } GFLOP/s float64 (more when the core boosts its clock).`,
     );
   }
+  if (split) await printSplits(list, numpy);
   if (typeof numpy !== "string") await numpy.stop();
   if (mismatches > 0) {
     console.error(

@@ -1,14 +1,16 @@
 """The workloads of bench/workloads.ts in numpy, for bench/compare.ts.
 
-Usage: python3 bench/compare_numpy.py WORKDIR WORKLOAD_ID
+Usage: python3 bench/compare_numpy.py WORKDIR WORKLOAD_ID [--split]
        python3 bench/compare_numpy.py WORKDIR --info
 
 WORKDIR/workloads.json names each workload's inputs (raw little-endian
 float64 files beside it) and the timing settings. For the workload asked,
 this script prints as JSON the seconds per run of each timed sample and where
 it wrote its outputs (raw float64 files in WORKDIR), for the cross-check.
-With --info it prints numpy's version, its BLAS and the CPU's clock. It exits
-with status 3 when numpy is missing.
+With --info it prints numpy's version, its BLAS and the CPU's clock. With
+--split (the training steps) it prints instead the median seconds per step of
+each layer's passes, of the matrix products and of the whole step, as
+bench/split.ts measures ours. It exits with status 3 when numpy is missing.
 
 The layers are written the way "Deep Learning from Scratch" computes them
 with numpy: im2col by one strided slice per filter position, and a
@@ -28,6 +30,10 @@ except ImportError:
 
 
 # ------------------------------------------------------------------ layers
+
+# The layers multiply matrices through this name, as the book writes np.dot,
+# so that the --split mode can put a clock around every product.
+dot = np.dot
 
 
 def im2col(x, fh, fw, stride=1, pad=0):
@@ -79,12 +85,12 @@ class Affine:
     def forward(self, x):
         self.shape = x.shape
         self.x = x.reshape(x.shape[0], -1)
-        return self.x @ self.w + self.b
+        return dot(self.x, self.w) + self.b
 
     def backward(self, dout):
-        self.dw = self.x.T @ dout
+        self.dw = dot(self.x.T, dout)
         self.db = dout.sum(axis=0)
-        return (dout @ self.w.T).reshape(self.shape)
+        return dot(dout, self.w.T).reshape(self.shape)
 
 
 class Relu:
@@ -125,15 +131,15 @@ class Convolution:
         self.shape = x.shape
         self.col = im2col(x, fh, fw)
         self.col_w = self.w.reshape(fn, -1).T
-        out = self.col @ self.col_w + self.b
+        out = dot(self.col, self.col_w) + self.b
         return out.reshape(n, oh, ow, fn).transpose(0, 3, 1, 2)
 
     def backward(self, dout):
         fn, c, fh, fw = self.w.shape
         d = dout.transpose(0, 2, 3, 1).reshape(-1, fn)
         self.db = d.sum(axis=0)
-        self.dw = (self.col.T @ d).T.reshape(fn, c, fh, fw)
-        return col2im(d @ self.col_w.T, self.shape, fh, fw)
+        self.dw = dot(self.col.T, d).T.reshape(fn, c, fh, fw)
+        return col2im(dot(d, self.col_w.T), self.shape, fh, fw)
 
 
 class Pooling:
@@ -186,15 +192,14 @@ def conv_net_step(inputs, lr):
     p = {k: inputs[k].copy() for k in keys}
     conv = Convolution(p["W1"], p["b1"])
     a1, a2 = Affine(p["W2"], p["b2"]), Affine(p["W3"], p["b3"])
-    layers = [conv, Relu(), Pooling(), a1, Relu(), a2]
+    layers, last = [conv, Relu(), Pooling(), a1, Relu(), a2], SoftmaxWithLoss()
     x, t = inputs["x"], inputs["t"].astype(np.int64)
 
     def grads_of():
         return {"W1": conv.dw, "b1": conv.db, "W2": a1.dw, "b2": a1.db,
                 "W3": a2.dw, "b3": a2.db}
 
-    return lambda: train_step(layers, SoftmaxWithLoss(), p, grads_of, x, t,
-                              lr)
+    return lambda: train_step(layers, last, p, grads_of, x, t, lr)
 
 
 def prepare(workload_id, i, settings):
@@ -295,6 +300,70 @@ def cpu_mhz():
     return 0
 
 
+PRODUCTS = "matrix products (inside the layers above)"
+STEP = "whole step (with the SGD update)"
+
+
+def split_step(run, steps, warmup=3):
+    """Median seconds per step of each layer's passes, of the products and
+    of the whole step, named as bench/split.ts names ours."""
+    global dot
+    current = {}
+    order = {}
+
+    def add(part, seconds):
+        current[part] = current.get(part, 0) + seconds
+
+    def timed(cls, name, method):
+        original = getattr(cls, method)
+
+        def wrapper(self, *args):
+            if id(self) not in order:
+                k = sum(1 for v in order.values() if v.startswith(name))
+                order[id(self)] = f"{name} {k + 1}"
+            start = time.perf_counter()
+            try:
+                return original(self, *args)
+            finally:
+                add(f"{order[id(self)]} {method}", time.perf_counter() - start)
+        return original, wrapper
+
+    layers = [(Convolution, "Convolution"), (Relu, "ReLU"),
+              (Pooling, "Pooling"), (Affine, "Affine"),
+              (SoftmaxWithLoss, "SoftmaxWithLoss")]
+    saved = []
+    for cls, name in layers:
+        for method in ("forward", "backward"):
+            original, wrapper = timed(cls, name, method)
+            saved.append((cls, method, original))
+            setattr(cls, method, wrapper)
+    plain = dot
+
+    def timed_dot(a, b):
+        start = time.perf_counter()
+        try:
+            return plain(a, b)
+        finally:
+            add(PRODUCTS, time.perf_counter() - start)
+    dot = timed_dot
+    try:
+        for _ in range(warmup):
+            run()
+        samples = []
+        for _ in range(steps):
+            current = {}
+            start = time.perf_counter()
+            run()
+            add(STEP, time.perf_counter() - start)
+            samples.append(current)
+    finally:
+        dot = plain
+        for cls, method, original in saved:
+            setattr(cls, method, original)
+    return {part: float(np.median([s.get(part, 0) for s in samples]))
+            for part in samples[0]}
+
+
 def main():
     workdir, what = sys.argv[1], sys.argv[2]
     if what == "--info":
@@ -306,6 +375,11 @@ def main():
     settings = spec["settings"]
     [w] = [w for w in spec["workloads"] if w["id"] == what]
     inputs = {k: read(workdir, s) for k, s in w["inputs"].items()}
+    if sys.argv[3:] == ["--split"]:
+        steps = spec["splitSteps"]
+        print(json.dumps(split_step(prepare(w["id"], inputs, settings),
+                                    steps)))
+        return
     outputs = prepare(w["id"], inputs, settings)()
     seconds = time_runs(prepare(w["id"], inputs, settings), settings)
     print(json.dumps({w["id"]: {
