@@ -1625,10 +1625,9 @@ export class Tensor {
     inner: number,
     high: boolean,
   ): void {
-    // Without a branch on the comparison, which random values (and the
-    // 2 x 2 windows of max pooling) would mispredict half the time: its
-    // outcome, 0 or 1, masks in the new index, and the best value is read
-    // back at the best index.
+    // Without a branch on the comparison, which random values would
+    // mispredict half the time: its outcome, 0 or 1, masks in the new
+    // index, and the best value is read back at the best index.
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         let best = 0;
