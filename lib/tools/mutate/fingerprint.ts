@@ -71,20 +71,25 @@ async function toolkitFiles(root: string, dir = "lib"): Promise<string[]> {
   const found: string[] = [];
   for await (const entry of Deno.readDir(join(root, dir))) {
     const path = `${dir}/${entry.name}`;
-    // The tools do not run in a spec; only the toolkit does.
-    if (path === "lib/tools") continue;
+    // The tools and the toolkit's own tests do not run in a spec.
+    if (path === "lib/tools" || entry.name === "testdata") continue;
     if (entry.isDirectory) found.push(...await toolkitFiles(root, path));
-    else if (/\.(ts|js|json|wasm)$/.test(entry.name)) found.push(path);
+    else if (
+      /\.(ts|js|json|wasm)$/.test(entry.name) &&
+      !/_test\.ts$/.test(entry.name)
+    ) {
+      found.push(path);
+    }
   }
   return found.sort();
 }
 
 /**
  * One hash of everything a kata's spec run depends on besides the answer:
- * the spec, the toolkit (`lib/` without its tools) and the worked answers of
- * the katas it uses. StrykerJS's incremental mode cannot see these change
- * (the command test runner reports no test files), so a change means a
- * full run.
+ * the spec, the toolkit (`lib/` without its tools and its tests) and the
+ * worked answers of the katas it uses. StrykerJS's incremental mode cannot
+ * see these change (the command test runner reports no test files), so a
+ * change means a full run; `--check` reports the score stale until then.
  *
  * @example
  * ```ts ignore

@@ -39,6 +39,8 @@ async function withRepo(fn: (root: string) => Promise<void>): Promise<void> {
     "katas/b/b_test.ts": "// spec of b\n",
     "solutions/b_bug_hunt/b_hunt_test.ts": "// worked hunt of b\n",
     "lib/tensor.ts": "export class Tensor {}\n",
+    "lib/tensor_test.ts": "// a test of the toolkit\n",
+    "lib/testdata/table.json": "[]\n",
     "lib/tools/runner/main.ts": "// a tool\n",
   };
   try {
@@ -78,7 +80,7 @@ Deno.test({
 
 Deno.test({
   name:
-    "contextHash changes with the spec, the toolkit and the answers used, not with the answer or the tools",
+    "contextHash changes with the spec, the toolkit and the answers used, not with the answer, the tools or the toolkit's tests",
   ignore: !granted,
   fn: () =>
     withRepo(async (root) => {
@@ -92,6 +94,8 @@ Deno.test({
       const before = await contextHash(root, manifest, b);
       assertEquals(await edited("solutions/b/b.ts"), before);
       assertEquals(await edited("lib/tools/runner/main.ts"), before);
+      assertEquals(await edited("lib/tensor_test.ts"), before);
+      assertEquals(await edited("lib/testdata/table.json"), before);
       assertNotEquals(await edited("katas/b/b_test.ts"), before);
       assertNotEquals(await edited("lib/tensor.ts"), before);
       assertNotEquals(await edited("solutions/a/a.ts"), before);

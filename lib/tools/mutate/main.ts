@@ -105,6 +105,7 @@ async function check(manifest: Manifest, names: string[]): Promise<number> {
     katas.map(async (k) => ({
       name: k.name,
       files: await scoredFiles(root, manifest, k),
+      context: await contextHash(root, manifest, k),
     })),
   );
   // A record of a kata left out by name is not a stray.

@@ -134,21 +134,27 @@ export interface CurrentKata {
   name: string;
   /** Today's hash of each file its score depends on. */
   files: Record<string, string>;
+  /**
+   * Today's hash of the toolkit and the answers its spec uses (see
+   * `contextHash` in fingerprint.ts); a record of another one is stale.
+   */
+  context: string;
 }
 
 /**
  * The problems `--check` reports: a kata with no record, a record whose
- * files changed (or are not the same files), a score below
- * {@link MIN_SCORE}, and a record of a kata that no longer exists. Each
- * problem names the kata and the command that fixes it.
+ * files changed (or are not the same files), a record measured with another
+ * toolkit (its context), a score below {@link MIN_SCORE}, and a record of a
+ * kata that no longer exists. Each problem names the kata and the command
+ * that fixes it.
  *
  * @example
  * ```ts
  * import { checkScores } from "./record.ts";
  * const counts = { killed: 99, survived: 1, timedOut: 0, equivalent: 0, errors: 0 };
  * const scores = { katas: { a: { files: { "a.ts": "1" }, context: "", counts } } };
- * console.assert(checkScores(scores, [{ name: "a", files: { "a.ts": "1" } }]).length === 0);
- * const [stale] = checkScores(scores, [{ name: "a", files: { "a.ts": "2" } }]);
+ * console.assert(checkScores(scores, [{ name: "a", files: { "a.ts": "1" }, context: "" }]).length === 0);
+ * const [stale] = checkScores(scores, [{ name: "a", files: { "a.ts": "2" }, context: "" }]);
  * console.assert(stale.includes("a.ts changed") && stale.includes("deno task mutate a"));
  * ```
  */
@@ -158,7 +164,7 @@ export function checkScores(
   minScore = MIN_SCORE,
 ): string[] {
   const problems: string[] = [];
-  for (const { name, files } of current) {
+  for (const { name, files, context } of current) {
     const record = scores.katas[name];
     const rerun = `run \`deno task mutate ${name}\``;
     if (record === undefined) {
@@ -180,6 +186,12 @@ export function checkScores(
         `${name}: the recorded mutation score is stale (${
           what.join(", ")
         }): ${rerun}`,
+      );
+      continue;
+    }
+    if (context !== record.context) {
+      problems.push(
+        `${name}: the recorded mutation score is stale (the toolkit under lib/ or a worked answer its spec imports changed since it was measured): ${rerun}`,
       );
       continue;
     }

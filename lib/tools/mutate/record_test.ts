@@ -47,7 +47,11 @@ Deno.test("hashText tells texts apart but not their line ends", async () => {
 Deno.test("checkScores accepts a current record at or above the threshold", () => {
   const atThreshold = counts({ killed: MIN_SCORE, survived: 100 - MIN_SCORE });
   assertEquals(
-    checkScores(scores(atThreshold), [{ name: "a", files: { ...FILES } }]),
+    checkScores(scores(atThreshold), [{
+      name: "a",
+      files: { ...FILES },
+      context: "c",
+    }]),
     [],
   );
 });
@@ -56,6 +60,7 @@ Deno.test("checkScores names the kata, the changed file and the command when the
   const [problem, ...rest] = checkScores(scores(), [{
     name: "a",
     files: { ...FILES, "katas/a/a_test.ts": "new" },
+    context: "c",
   }]);
   assertEquals(rest, []);
   assertStringIncludes(problem, "a: the recorded mutation score is stale");
@@ -67,18 +72,35 @@ Deno.test("checkScores sees an equivalents file that appeared or disappeared sin
   const added = checkScores(scores(), [{
     name: "a",
     files: { ...FILES, "solutions/a/EQUIVALENT_MUTANTS.md": "h3" },
+    context: "c",
   }]);
   assertStringIncludes(added[0], "solutions/a/EQUIVALENT_MUTANTS.md is new");
   const recorded = scores();
   recorded.katas.a.files["solutions/a/EQUIVALENT_MUTANTS.md"] = "h3";
-  const removed = checkScores(recorded, [{ name: "a", files: { ...FILES } }]);
+  const removed = checkScores(recorded, [{
+    name: "a",
+    files: { ...FILES },
+    context: "c",
+  }]);
   assertStringIncludes(removed[0], "solutions/a/EQUIVALENT_MUTANTS.md is gone");
+});
+
+Deno.test("checkScores reports a record measured with another toolkit as stale", () => {
+  const [problem, ...rest] = checkScores(scores(), [{
+    name: "a",
+    files: { ...FILES },
+    context: "another toolkit",
+  }]);
+  assertEquals(rest, []);
+  assertStringIncludes(problem, "a: the recorded mutation score is stale");
+  assertStringIncludes(problem, "the toolkit under lib/");
+  assertStringIncludes(problem, "run `deno task mutate a`");
 });
 
 Deno.test("checkScores reports a score below the threshold with the survivors' count", () => {
   const [problem] = checkScores(
     scores(counts({ killed: 9, survived: 1 })),
-    [{ name: "a", files: { ...FILES } }],
+    [{ name: "a", files: { ...FILES }, context: "c" }],
   );
   assertStringIncludes(
     problem,
@@ -88,13 +110,18 @@ Deno.test("checkScores reports a score below the threshold with the survivors' c
     checkScores(scores(counts({ killed: 9, survived: 1 })), [{
       name: "a",
       files: { ...FILES },
+      context: "c",
     }], 90),
     [],
   );
 });
 
 Deno.test("checkScores reports a kata with no record and a record with no kata", () => {
-  const problems = checkScores(scores(), [{ name: "b", files: {} }]);
+  const problems = checkScores(scores(), [{
+    name: "b",
+    files: {},
+    context: "c",
+  }]);
   assertEquals(problems.length, 2);
   assertStringIncludes(
     problems[0],
