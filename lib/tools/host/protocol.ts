@@ -69,7 +69,11 @@ export interface ProgressEvent {
   secondsOnKata: number;
   /** Hint levels shown for the current kata. */
   hints: number;
-  /** The name of the first failing test of the current kata, or null. */
+  /**
+   * The name of the first failing test of the current kata; on a bug hunt
+   * whose spec passes the correct layer, how many wrong layers it catches
+   * ("bug hunt: the spec catches 2 of 8 wrong layers"); else null.
+   */
   failingTest: string | null;
   /** Where the learner is with it. */
   status: LearnerStatus;

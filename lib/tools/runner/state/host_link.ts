@@ -21,7 +21,7 @@ import {
 } from "../../host/protocol.ts";
 import type { Manifest } from "../../manifest.ts";
 import { UsageError } from "../cli/args.ts";
-import { type Progress, progressSummary } from "./progress.ts";
+import { type HuntCount, type Progress, progressSummary } from "./progress.ts";
 
 /**
  * The progress event for a progress record. `solved` counts every kata
@@ -81,9 +81,20 @@ export function progressEvent(
     hints: current?.hintsUsed ?? 0,
     failingTest: current?.failingTest
       ? fitText(current.failingTest, LIMITS.failingTest)
+      : current?.bugHunt
+      ? huntText(current.bugHunt)
       : null,
     status,
   };
+}
+
+/**
+ * What the dashboard's test column says of a bug hunt whose spec passes the
+ * correct layer: no test fails, but the count of wrong layers caught is the
+ * learner's progress (a new count is progress, as a new failing test is).
+ */
+function huntText({ caught, total }: HuntCount): string {
+  return `bug hunt: the spec catches ${caught} of ${total} wrong layers`;
 }
 
 /** The runner's line to a workshop host. */

@@ -494,6 +494,8 @@ export interface CurrentSummary {
   hintsUsed: number;
   /** The name of its most telling failing test, if one fails. */
   failingTest: string | null;
+  /** For a bug hunt the learner has begun: wrong layers caught, of how many. */
+  bugHunt: HuntCount | null;
 }
 
 /** What `progress --json` prints, for a workshop host to collect. */
@@ -593,6 +595,7 @@ export function progressSummary(
         ),
         hintsUsed: current.hintsUsed,
         failingTest: current.failingTest,
+        bugHunt: current.bugHunt,
       }
       : null,
     hintsUsed: katas.reduce((sum, k) => sum + k.hintsUsed, 0),
