@@ -5,10 +5,9 @@ import {
   assertClose,
   assertForwardFirst,
   assertFresh,
-  AssertionError,
   assertLayerGradients,
   assertUnchanged,
-  NotImplementedError,
+  explain,
   Rng,
   Tensor,
   tensor,
@@ -16,21 +15,6 @@ import {
 } from "../../lib/testing/mod.ts";
 
 const shape = (t: Tensor) => `[${t.shape.join(", ")}]`;
-
-/**
- * Runs `fn`; if the learner's code throws (a TypeError, a shape error from a
- * matmul ...), fails with a message that says which call and which shapes.
- */
-function explain<T>(what: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof AssertionError || e instanceof NotImplementedError) {
-      throw e;
-    }
-    throw new AssertionError(`${what} threw ${e}`);
-  }
-}
 
 /** A layer with random weights, and a random input, for the given shapes. */
 function randomCase(xShape: number[], outputs: number, seed: number) {

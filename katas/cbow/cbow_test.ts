@@ -7,28 +7,12 @@ import {
   assertForwardFirst,
   assertFresh,
   assertGradientsMatch,
-  AssertionError,
-  NotImplementedError,
+  explain,
   numericalGradient,
   Rng,
   Tensor,
   timeLimit,
 } from "../../lib/testing/mod.ts";
-
-/**
- * Runs `fn`; if the learner's code throws (a TypeError, a shape error ...),
- * fails with a message that says which call it was.
- */
-function explain<T>(what: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof AssertionError || e instanceof NotImplementedError) {
-      throw e;
-    }
-    throw new AssertionError(`${what} threw ${e}`);
-  }
-}
 
 /** The book's "you say goodbye and i say hello .": 7 words, "say" (1) twice. */
 const CORPUS = [0, 1, 2, 3, 4, 1, 5, 6];

@@ -6,30 +6,14 @@ import {
   assertEquals,
   assertForwardFirst,
   assertFresh,
-  AssertionError,
   assertLayerGradients,
   assertUnchanged,
-  NotImplementedError,
+  explain,
   Rng,
   Tensor,
   tensor,
   timeLimit,
 } from "../../lib/testing/mod.ts";
-
-/**
- * Runs `fn`; if the learner's code throws (a TypeError, a shape error ...),
- * fails with a message that says which call it was.
- */
-function explain<T>(what: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof AssertionError || e instanceof NotImplementedError) {
-      throw e;
-    }
-    throw new AssertionError(`${what} threw ${e}`);
-  }
-}
 
 /** Three words of two values each, and a batch of three hidden rows. */
 function handCase() {

@@ -5,9 +5,8 @@ import {
   assertForwardFirst,
   assertFresh,
   assertGradientsMatch,
-  AssertionError,
   assertUnchanged,
-  NotImplementedError,
+  explain,
   numericalGradient,
   Rng,
   Tensor,
@@ -35,21 +34,6 @@ function oneHot(labels: Tensor, classes: number): Tensor {
       Array.from({ length: classes }, (_, j) => j === k ? 1 : 0)
     ),
   );
-}
-
-/**
- * Runs `fn`; if the learner's code throws (a TypeError, a shape error ...),
- * fails with a message that says which call it was.
- */
-function explain<T>(what: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof AssertionError || e instanceof NotImplementedError) {
-      throw e;
-    }
-    throw new AssertionError(`${what} threw ${e}`);
-  }
 }
 
 Deno.test(

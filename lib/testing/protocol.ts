@@ -121,3 +121,34 @@ export function assertForwardFirst(
     fix,
   });
 }
+
+/**
+ * Runs `fn`, a call into the learner's code, and returns what it returns.
+ * When it throws (a TypeError, a shape error from a matmul ...), fails with
+ * an `AssertionError` that says which call it was, `what`, and what it
+ * threw. A spec's own `AssertionError` and a stub's `NotImplementedError`
+ * pass through unchanged, so "not implemented yet" still reads as such.
+ *
+ * @example
+ * ```ts
+ * import { explain } from "./protocol.ts";
+ * import { AssertionError, assertThrows } from "./assert.ts";
+ * console.assert(explain("layer.forward(x)", () => 2) === 2);
+ * const layer: { W?: number[] } = {};
+ * const error = assertThrows(
+ *   () => explain("layer.forward(x)", () => layer.W!.length),
+ *   AssertionError,
+ * );
+ * console.assert(error.message.startsWith("layer.forward(x) threw TypeError"));
+ * ```
+ */
+export function explain<T>(what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AssertionError || e instanceof NotImplementedError) {
+      throw e;
+    }
+    throw new AssertionError(`${what} threw ${e}`);
+  }
+}

@@ -1,10 +1,11 @@
 import {
+  AssertionError,
   assertStrictEquals,
   assertStringIncludes,
   assertThrows,
 } from "./assert.ts";
 import { assertIncludesAll, failure } from "./test_support.ts";
-import { assertClearError, assertForwardFirst } from "./protocol.ts";
+import { assertClearError, assertForwardFirst, explain } from "./protocol.ts";
 import { notImplemented, NotImplementedError } from "../not_implemented.ts";
 
 /** A toy layer; `check` is how its backward notices a missing forward. */
@@ -150,4 +151,33 @@ Deno.test("assertClearError fails for no error, a TypeError or a non-Error, nami
     ),
     "update({}) threw undefined, which is not an Error",
   );
+});
+
+Deno.test("explain returns the call's value and names the call when it throws", () => {
+  assertStrictEquals(
+    explain("Toy.forward(2)", () => new Toy("none").forward(2)),
+    2,
+  );
+  const error = assertThrows(
+    () => explain(WHAT, () => new Toy("none").backward(1)),
+    AssertionError,
+  );
+  assertStringIncludes(error.message, `${WHAT} threw TypeError`);
+});
+
+Deno.test("explain lets a spec's AssertionError and a stub's NotImplementedError through unchanged", () => {
+  const own = new AssertionError("the spec's own message");
+  assertStrictEquals(
+    assertThrows(() =>
+      explain(WHAT, () => {
+        throw own;
+      })
+    ),
+    own,
+  );
+  const stub = assertThrows(
+    () => explain(WHAT, () => notImplemented("relu_layer", "Relu.backward")),
+    NotImplementedError,
+  );
+  assertStringIncludes(stub.message, "Relu.backward");
 });
